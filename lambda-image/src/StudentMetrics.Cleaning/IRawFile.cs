@@ -1,0 +1,18 @@
+namespace StudentMetrics.Cleaning;
+
+/// <summary>
+/// A raw export as the cleaner sees it. It can be opened more than once, so that a cheap second pass
+/// (duplicate keys) never needs the file held in memory; the cleaner never writes to it.
+/// </summary>
+public interface IRawFile
+{
+    /// <summary>Bucket name in AWS, directory locally.</summary>
+    string Location { get; }
+
+    /// <summary>Object key in AWS, file name locally.</summary>
+    string Key { get; }
+
+    long Length { get; }
+
+    Stream OpenRead();
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace StudentMetrics.Cleaning;
+
+/// <summary>Where a processed file came from, and the fingerprint that is its identity.</summary>
+public sealed class ReportSource
+{
+    [JsonPropertyName("location")]
+    public required string Location { get; init; }
+
+    [JsonPropertyName("key")]
+    public required string Key { get; init; }
+
+    [JsonPropertyName("size_bytes")]
+    public long SizeBytes { get; init; }
+
+    [JsonPropertyName("sha256")]
+    public required string Sha256 { get; init; }
+}

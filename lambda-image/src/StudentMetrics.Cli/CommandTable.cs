@@ -1,0 +1,12 @@
+using StudentMetrics.Cli.Commands;
+
+namespace StudentMetrics.Cli;
+
+/// <summary>Every subcommand, in the order <c>--help</c> lists them. Add a command here and in its own file under Commands/.</summary>
+internal static class CommandTable
+{
+    public static IReadOnlyList<ICliCommand> All { get; } =
+    [
+        new CleanCommand(),
+    ];
+}

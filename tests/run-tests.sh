@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every test project of the solution. Called by `make test` inside ops/local/with-stack.sh (the stack is up).
+set -uo pipefail
+config=${1:-Release}
+cd "$(dirname "$0")/.."
+mkdir -p .local
+log=.local/test-output.log
+dotnet test StudentMetrics.sln -c "$config" --no-build -nologo --logger "console;verbosity=normal" >"$log" 2>&1
+status=$?
+# Failures in full, passes as one line each project.
+grep -E '^\s*(Failed |Error Message|Stack Trace|\s+at |\s+Assert|Passed!|Failed!)|error' "$log" | grep -vE '^\s*Passed ' | head -400
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "(full log: $log)"
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$passed" -gt 0 ] || exit 1
