@@ -8,5 +8,7 @@ internal static class CommandTable
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new CleanCommand(),
+        new LambdaCommand(),
+        new ServeCommand(),
     ];
 }
