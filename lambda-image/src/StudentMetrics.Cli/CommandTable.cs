@@ -10,5 +10,7 @@ internal static class CommandTable
         new CleanCommand(),
         new MigrateCommand(),
         new LoadCommand(),
+        new LambdaCommand(),
+        new ServeCommand(),
     ];
 }
