@@ -17,6 +17,13 @@ public static class StudentMetricsDataSource
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new NpgsqlSlimDataSourceBuilder(ConnectionStringPolicy.Apply(connectionString, requireTls));
+        // A COPY of a large file is one long stream of small rows: a 64 KiB buffer sends it in an eighth of the
+        // writes (and wakes the server an eighth as often) as Npgsql's 8 KiB default.
+        if (builder.ConnectionStringBuilder.WriteBufferSize < 64 * 1024)
+        {
+            builder.ConnectionStringBuilder.WriteBufferSize = 64 * 1024;
+        }
+
         // The slim builder leaves TLS out unless asked; without it even "SSL Mode=Require" cannot be honoured.
         builder.EnableTransportSecurity();
         return builder.Build();

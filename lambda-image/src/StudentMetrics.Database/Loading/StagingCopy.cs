@@ -20,6 +20,8 @@ internal static class StagingCopy
             cancellationToken).ConfigureAwait(false);
         CleanFileColumns.ThrowIfHeaderDiffers(csv);
 
+        var schools = new StringPool();
+        var terms = new StringPool();
         await using var importer = await connection.BeginBinaryImportAsync(CopyCommand, cancellationToken).ConfigureAwait(false);
         // Writes are synchronous on purpose: they only touch the network when Npgsql's buffer fills, and an awaited
         // call per field would cost more than the COPY itself.
@@ -33,7 +35,7 @@ internal static class StagingCopy
             importer.StartRow();
             try
             {
-                WriteRow(importer, csv);
+                WriteRow(importer, csv, schools, terms);
             }
             catch (FormatException e)
             {
@@ -47,12 +49,12 @@ internal static class StagingCopy
         return checked((long)await importer.CompleteAsync(cancellationToken).ConfigureAwait(false));
     }
 
-    private static void WriteRow(NpgsqlBinaryImporter importer, CsvDataReader csv)
+    private static void WriteRow(NpgsqlBinaryImporter importer, CsvDataReader csv, StringPool schools, StringPool terms)
     {
-        Text(importer, csv, 0);       // student_id
-        Text(importer, csv, 1);       // school_id
-        Int16(importer, csv, 2);      // grade_level
-        Text(importer, csv, 3);       // term
+        Text(importer, csv, 0, pool: null);     // student_id
+        Text(importer, csv, 1, schools);        // school_id
+        Int16(importer, csv, 2);                // grade_level
+        Text(importer, csv, 3, terms);          // term
         Decimal(importer, csv, 4);    // math_score
         Decimal(importer, csv, 5);    // reading_score
         Decimal(importer, csv, 6);    // science_score
@@ -65,15 +67,16 @@ internal static class StagingCopy
         Int32(importer, csv, 13);     // source_row
     }
 
-    private static void Text(NpgsqlBinaryImporter importer, CsvDataReader csv, int ordinal)
+    private static void Text(NpgsqlBinaryImporter importer, CsvDataReader csv, int ordinal, StringPool? pool)
     {
-        if (csv.GetFieldSpan(ordinal).IsEmpty)
+        var field = csv.GetFieldSpan(ordinal);
+        if (field.IsEmpty)
         {
             importer.WriteNull();
         }
         else
         {
-            importer.Write(csv.GetString(ordinal), NpgsqlDbType.Text);
+            importer.Write(pool is null ? field.ToString() : pool.Get(field), NpgsqlDbType.Text);
         }
     }
 
