@@ -1,3 +1,5 @@
+using System.Globalization;
+using CsCheck;
 using StudentMetrics.Database.Loading;
 
 namespace StudentMetrics.UnitTests.Database;
@@ -32,4 +34,32 @@ public sealed class CleanFieldsTests
     [Fact]
     public void An_integer_out_of_the_columns_range_is_refused() =>
         Should.Throw<OverflowException>(() => CleanFields.ParseInt16("40000"));
+}
+
+public sealed class CleanFieldsAgreementTests
+{
+    [Fact]
+    public void Hand_parsed_decimals_equal_the_frameworks() =>
+        Gen.Select(Gen.Int[0, 10000], Gen.Int[0, 4]).Sample((units, places) =>
+        {
+            var text = (units / (decimal)Math.Pow(10, places)).ToString("F" + places, CultureInfo.InvariantCulture);
+            var parsed = CleanFields.ParseDecimal(text);
+            return parsed == decimal.Parse(text, CultureInfo.InvariantCulture)
+                && parsed.Scale == decimal.Parse(text, CultureInfo.InvariantCulture).Scale;
+        });
+
+    [Fact]
+    public void Hand_parsed_dates_equal_the_frameworks() =>
+        Gen.Int[0, 365 * 40].Sample(days =>
+        {
+            var text = new DateOnly(2000, 1, 1).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return CleanFields.ParseDate(text) == DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        });
+
+    [Theory]
+    [InlineData("2025-02-30")]
+    [InlineData("2025-13-01")]
+    [InlineData("2025-00-10")]
+    public void Impossible_dates_are_refused(string text) =>
+        Should.Throw<FormatException>(() => CleanFields.ParseDate(text));
 }
