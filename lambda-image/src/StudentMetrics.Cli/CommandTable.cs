@@ -12,5 +12,6 @@ internal static class CommandTable
         new LoadCommand(),
         new LambdaCommand(),
         new ServeCommand(),
+        new RunCommand(),
     ];
 }
