@@ -5,5 +5,5 @@ namespace StudentMetrics.Aws.Sqs;
 internal sealed class ReceiveMessageResponse
 {
     [JsonPropertyName("Messages")]
-    public List<SqsReceivedMessage> Messages { get; init; } = [];
+    public List<SqsReceivedMessage>? Messages { get; init; }
 }
