@@ -5,6 +5,7 @@ config=${1:-Release}
 cd "$(dirname "$0")/.."
 mkdir -p .local
 log=.local/test-output.log
+ops/lint.sh || exit 1
 dotnet test StudentMetrics.sln -c "$config" --no-build -nologo --logger "console;verbosity=normal" >"$log" 2>&1
 status=$?
 # Failures in full, passes as one line each project.
