@@ -41,5 +41,7 @@ if [ -z "$queue" ]; then
     --query "Stacks[0].Outputs[?OutputKey=='UploadQueueUrl'].OutputValue | [0]" --output text)
   [ -n "$queue" ] && [ "$queue" != None ] || die "no QUEUE_URL given and the storage stack has no UploadQueueUrl output"
 fi
-aws sqs send-message --queue-url "$queue" --message-body "$event" --query MessageId --output text
+# aws CLI v1 ignores AWS_ENDPOINT_URL for SQS; passing it on keeps the script usable against a local emulator.
+# shellcheck disable=SC2086
+aws ${AWS_ENDPOINT_URL:+--endpoint-url "$AWS_ENDPOINT_URL"} sqs send-message --queue-url "$queue" --message-body "$event" --query MessageId --output text
 echo "replay: queued s3://$bucket/$key" >&2
