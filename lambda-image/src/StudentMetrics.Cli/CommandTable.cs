@@ -8,5 +8,6 @@ internal static class CommandTable
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new CleanCommand(),
+        new DashboardCommand(),
     ];
 }
