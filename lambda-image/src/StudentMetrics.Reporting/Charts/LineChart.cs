@@ -8,13 +8,13 @@ internal static class LineChart
 {
     private const double Width = 640;
     private const double Height = 250;
-    private const double Left = 52;
-    private const double Right = 24;
+    private const double Left = 56;
+    private const double Right = 48;
     private const double Bottom = 30;
 
     public static string Render(
         string description, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series,
-        IReadOnlyList<IReadOnlyList<double?>> values, ValueScale scale, Func<double, string> format)
+        IReadOnlyList<IReadOnlyList<double?>> values, ValueScale scale, Func<double, string> format, Func<double, string>? tickFormat = null)
     {
         var top = ChartLegend.Height + 12;
         var plotWidth = Width - Left - Right;
@@ -26,10 +26,10 @@ internal static class LineChart
         {
             var y = top + plotHeight - scale.Position(tick, plotHeight);
             svg.Append($"<line x1=\"{Left}\" y1=\"{Formats.Svg(y)}\" x2=\"{Width - Right}\" y2=\"{Formats.Svg(y)}\" class=\"grid\"/>");
-            svg.Append($"<text x=\"{Left - 8}\" y=\"{Formats.Svg(y + 4)}\" class=\"tick\" text-anchor=\"end\">{HtmlText.Escape(format(tick))}</text>");
+            svg.Append($"<text x=\"{Left - 8}\" y=\"{Formats.Svg(y + 4)}\" class=\"tick\" text-anchor=\"end\">{HtmlText.Escape((tickFormat ?? format)(tick))}</text>");
         }
 
-        double X(int i) => Left + (categories.Count == 1 ? plotWidth / 2 : plotWidth * (0.06 + 0.88 * i / (categories.Count - 1)));
+        double X(int i) => Left + (categories.Count == 1 ? plotWidth / 2 : plotWidth * (0.1 + 0.8 * i / (categories.Count - 1)));
         double Y(double v) => top + plotHeight - scale.Position(v, plotHeight);
 
         for (var i = 0; i < categories.Count; i++)
@@ -55,11 +55,13 @@ internal static class LineChart
             }
         }
 
-        // Value labels sit just above their points, pushed apart where series run close together.
+        // Value labels sit beside the end points (above the inner ones), pushed apart where series run close together.
         for (var i = 0; i < categories.Count; i++)
         {
+            var first = i == 0 && categories.Count > 1;
+            var last = i == categories.Count - 1 && categories.Count > 1;
             var labels = Enumerable.Range(0, series.Count).Where(s => values[s][i] is not null)
-                .Select(s => (Series: s, Y: Y(values[s][i]!.Value) - 8)).OrderBy(l => l.Y).ToList();
+                .Select(s => (Series: s, Y: Y(values[s][i]!.Value) + (first || last ? 4 : -9))).OrderBy(l => l.Y).ToList();
             for (var k = 1; k < labels.Count; k++)
             {
                 if (labels[k].Y < labels[k - 1].Y + 13)
@@ -68,10 +70,10 @@ internal static class LineChart
                 }
             }
 
+            var (dx, anchor) = first ? (-10, "end") : last ? (10, "start") : (0, "middle");
             foreach (var (s, y) in labels)
             {
-                var last = i == categories.Count - 1 && categories.Count > 1;
-                svg.Append($"<text x=\"{Formats.Svg(X(i) + (last ? -8 : 8))}\" y=\"{Formats.Svg(y)}\" text-anchor=\"{(last ? "end" : "start")}\" class=\"value\" fill=\"{series[s].Color}\">{HtmlText.Escape(format(values[s][i]!.Value))}</text>");
+                svg.Append($"<text x=\"{Formats.Svg(X(i) + dx)}\" y=\"{Formats.Svg(y)}\" text-anchor=\"{anchor}\" class=\"value\" fill=\"{series[s].Color}\">{HtmlText.Escape(format(values[s][i]!.Value))}</text>");
             }
         }
 

@@ -101,7 +101,7 @@ internal static class DashboardCharts
         Card(html, "attendance-trend", "Attendance over time", "All schools, by term.",
             LineChart.Render("Attendance and chronic absence by term", terms,
                 [new("Attendance rate", "#2b6cb0"), new("Chronically absent", "#dd6b20")], [attendanceTrend, chronicTrend],
-                ValueScale.Nice(0, 1), v => Formats.Percent(v, 0)),
+                ValueScale.Nice(0, 1), v => Formats.Percent(v), v => Formats.Percent(v, 0)),
             "Both as a share: of enrolled days (attendance) and of students (chronic absence).");
 
         var scoreTrend = new[] { "math", "reading", "science" }.Select(subject =>
