@@ -130,7 +130,7 @@ counted AS (
     GROUP BY s.subject, b.band_order, GROUPING SETS ((s.school_id, s.term), (s.term))
 ),
 groups AS (
-    SELECT c.scope, c.school_id, c.term, c.subject, sum(c.band_count) AS group_count
+    SELECT c.scope, c.school_id, c.term, c.subject, sum(c.band_count)::bigint AS group_count
     FROM counted c
     GROUP BY c.scope, c.school_id, c.term, c.subject
 )
