@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Amazon.S3;
@@ -14,6 +15,12 @@ namespace StudentMetrics.Aws.S3;
 public sealed class S3ObjectCleaner(IAmazonS3 s3, CleanerOptions options)
 {
     private const string SourceEtag = "source-etag";
+    private const string CleanerBuildKey = "cleaner-build";
+
+    // The build (version + commit) of the cleaning core: a report from another build is not reused, so a file replayed
+    // after a fix is cleaned again by the fixed code.
+    private static readonly string CleanerBuild =
+        typeof(FeedCleaner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unversioned";
 
     public async Task<CleaningReport> CleanAsync(string bucket, string key, CancellationToken cancellationToken)
     {
@@ -24,7 +31,7 @@ public sealed class S3ObjectCleaner(IAmazonS3 s3, CleanerOptions options)
 
         var raw = await S3RawFile.OpenAsync(s3, bucket, key, cancellationToken).ConfigureAwait(false);
 
-        // S3 delivers events at least once: the same version seen again gets the report written the first time.
+        // S3 delivers events at least once: the same version seen again by the same cleaner build gets the first report.
         if (await TryReadReportAsync(bucket, FeedKeys.ReportKey(key), raw.ETag, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             return earlier;
@@ -71,6 +78,7 @@ public sealed class S3ObjectCleaner(IAmazonS3 s3, CleanerOptions options)
             ContentType = "application/json",
         };
         put.Metadata.Add(SourceEtag, etag);
+        put.Metadata.Add(CleanerBuildKey, CleanerBuild);
         await s3.PutObjectAsync(put, cancellationToken).ConfigureAwait(false);
     }
 
@@ -79,7 +87,7 @@ public sealed class S3ObjectCleaner(IAmazonS3 s3, CleanerOptions options)
         try
         {
             using var response = await s3.GetObjectAsync(bucket, reportKey, cancellationToken).ConfigureAwait(false);
-            if (response.Metadata[SourceEtag] != etag)
+            if (response.Metadata[SourceEtag] != etag || response.Metadata[CleanerBuildKey] != CleanerBuild)
             {
                 return null;
             }

@@ -56,7 +56,7 @@ public sealed class SqsClient : IDisposable
             SqsJsonContext.Default.ReceiveMessageRequest,
             SqsJsonContext.Default.ReceiveMessageResponse,
             cancellationToken).ConfigureAwait(false);
-        return response.Messages;
+        return response.Messages ?? [];
     }
 
     public Task DeleteMessageAsync(string queueUrl, string receiptHandle, CancellationToken cancellationToken) =>
