@@ -14,7 +14,7 @@ public sealed class DashboardBrowserTests(LocalStack stack)
     private static readonly string[] Charts =
     [
         "attendance-by-school", "chronic-absence-by-school", "scores-by-school", "score-distribution", "at-risk-by-school",
-        "at-risk-indicators", "attendance-by-grade", "attendance-trend", "scores-trend",
+        "at-risk-indicators", "attendance-by-grade", "scores-by-grade", "attendance-trend", "scores-trend",
     ];
 
     [Fact]

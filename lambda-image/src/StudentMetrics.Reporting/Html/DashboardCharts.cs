@@ -95,6 +95,12 @@ internal static class DashboardCharts
                 districtAttendance?.AttendanceRate is { } dg ? new ReferenceLine((double)dg, "District " + Formats.Percent(dg)) : null, v => Formats.Percent(v, 0)),
             "Dashed line: the district rate.");
 
+        var gradeScoreRows = data.AverageScores.Where(s => s.Scope == "grade" && s.Term == term).GroupBy(s => s.GradeLevel).OrderBy(g => g.Key)
+            .Select(g => ScoreRow(Formats.Grade(g.Key), g.ToList(), settings)).ToList();
+        Card(html, "scores-by-grade", "Average scores by grade", $"Mean score out of 100, all schools, {term}.",
+            HorizontalBarChart.Render("scores-by-grade", "Average scores by subject and grade", Subjects, gradeScoreRows, ValueScale.Nice(0, 100), Formats.Score),
+            "Grades are counted across all schools; a grade with too few students is suppressed like a school.");
+
         var terms = data.Terms;
         var attendanceTrend = terms.Select(t => (double?)data.Attendance.FirstOrDefault(a => a.Scope == "district" && a.Term == t)?.AttendanceRate).ToList();
         var chronicTrend = terms.Select(t => (double?)data.ChronicAbsence.FirstOrDefault(c => c.Scope == "district" && c.Term == t)?.ChronicAbsenceRate).ToList();
