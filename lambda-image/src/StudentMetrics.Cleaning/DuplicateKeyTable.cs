@@ -54,12 +54,7 @@ internal sealed class DuplicateKeyTable
     /// <summary>Sizes the table for about this many keys at once, instead of doubling its way there.</summary>
     public void Expect(long keys)
     {
-        var wanted = 1024L;
-        while (wanted * 3 / 4 < keys && wanted < (1L << 28))
-        {
-            wanted *= 2;
-        }
-
+        var wanted = Math.Min(keys * 4 / 3, 1L << 28);
         if (wanted > _slots.Length)
         {
             Resize((int)wanted);
@@ -112,8 +107,8 @@ internal sealed class DuplicateKeyTable
 
     private static ref Slot Find(Slot[] slots, ulong hash)
     {
-        var mask = slots.Length - 1;
-        var i = (int)hash & mask;
+        // Multiply-shift maps the hash onto any table size, so the table can be sized to the keys, not to a power of two.
+        var i = (int)Math.BigMul(hash, (ulong)slots.Length, out _);
         while (true)
         {
             ref var slot = ref slots[i];
@@ -122,7 +117,10 @@ internal sealed class DuplicateKeyTable
                 return ref slot;
             }
 
-            i = (i + 1) & mask;
+            if (++i == slots.Length)
+            {
+                i = 0;
+            }
         }
     }
 
