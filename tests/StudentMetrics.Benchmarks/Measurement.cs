@@ -10,12 +10,20 @@ internal static class Measurement
     public static int Measure(string subject, string file, int runs, Func<long> run)
     {
         run();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        ResetPeakWorkingSet();
         var seconds = new List<double>();
         var cpu = new List<double>();
         long rows = 0;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < runs; i++)
         {
+            // Every run starts from a collected heap, so the peak is that of one run, not of the garbage of the ones before.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             rows = run();
@@ -35,6 +43,21 @@ internal static class Measurement
             CultureInfo.InvariantCulture,
             $"RESULT {subject} {rows} {median:F4} {rows / median:F0} {bytes / 1e6 / median:F1} {peak / 1e6:F1} {allocatedPerRun / 1e6:F1} {medianCpu:F4}"));
         return 0;
+    }
+
+    /// <summary>Starts the kernel's peak-RSS count afresh (Linux: writing 5 to clear_refs), so the warm-up's JIT and heap growth do not count.</summary>
+    private static void ResetPeakWorkingSet()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>Peak resident set of this process (VmHWM), what the kernel counts, not what the GC thinks it holds.</summary>

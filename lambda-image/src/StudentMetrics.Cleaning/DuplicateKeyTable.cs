@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.Intrinsics.X86;
+
 namespace StudentMetrics.Cleaning;
 
 /// <summary>
@@ -18,6 +22,8 @@ internal sealed class DuplicateKeyTable
         public int Day;
     }
 
+    private readonly Slot[] _pending = new Slot[64];
+    private int _pendingCount;
     private Slot[] _slots = new Slot[1024];
     private int _count;
     private Dictionary<ulong, uint>? _contested;
@@ -29,15 +35,23 @@ internal sealed class DuplicateKeyTable
 
     public const ulong HashSeed = 14695981039346656037UL;
 
-    /// <summary>Adds one canonical key value (and a separator) to a running FNV-1a hash.</summary>
+    /// <summary>Adds one canonical key value (and its length, so that values cannot run into each other) to a running hash, 8 bytes a step.</summary>
     public static ulong HashAdd(ulong h, ReadOnlySpan<byte> value)
     {
-        foreach (var b in value)
+        h = (h ^ (ulong)value.Length) * 0x9E3779B97F4A7C15UL;
+        while (value.Length >= 8)
         {
-            h = (h ^ b) * 1099511628211UL;
+            h = BitOperations.RotateLeft((h ^ BinaryPrimitives.ReadUInt64LittleEndian(value)) * 0x9E3779B97F4A7C15UL, 31);
+            value = value[8..];
         }
 
-        return (h ^ 0x1F) * 1099511628211UL;
+        ulong tail = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            tail |= (ulong)value[i] << (8 * i);
+        }
+
+        return BitOperations.RotateLeft((h ^ tail) * 0x9E3779B97F4A7C15UL, 31);
     }
 
     /// <summary>FNV alone mixes the high bits poorly; the murmur finaliser spreads every input bit over the word. Never 0 (the empty slot).</summary>
@@ -54,26 +68,57 @@ internal sealed class DuplicateKeyTable
     /// <summary>Sizes the table for about this many keys at once, instead of doubling its way there.</summary>
     public void Expect(long keys)
     {
-        var wanted = 1024L;
-        while (wanted * 3 / 4 < keys && wanted < (1L << 28))
-        {
-            wanted *= 2;
-        }
-
+        var wanted = Math.Min(keys * 4 / 3, 1L << 28);
         if (wanted > _slots.Length)
         {
             Resize((int)wanted);
         }
     }
 
-    /// <summary>Records a row with a valid key and date: it wins over the current winner if it is later, or as late.</summary>
+    /// <summary>
+    /// Records a row with a valid key and date: it wins over the current winner if it is later, or as late.
+    /// Offers are applied in batches whose slots are prefetched first, so that the cache misses of a table far
+    /// bigger than the cache overlap instead of queueing one after another.
+    /// </summary>
     public void Offer(ulong hash, uint row, int day)
     {
-        if ((_count + 1) * 4L > _slots.Length * 3L)
+        _pending[_pendingCount++] = new Slot { Hash = hash, Row = row, Day = day };
+        if (_pendingCount == _pending.Length)
         {
-            Resize(_slots.Length * 2);
+            ApplyPending();
+        }
+    }
+
+    private unsafe void ApplyPending()
+    {
+        if ((_count + _pendingCount) * 4L > _slots.Length * 3L)
+        {
+            Resize(Math.Max(_slots.Length * 2, (_count + _pendingCount) * 2));
         }
 
+        if (Sse.IsSupported)
+        {
+            fixed (Slot* slots = _slots)
+            {
+                for (var i = 0; i < _pendingCount; i++)
+                {
+                    Sse.Prefetch0(slots + Home(_pending[i].Hash, _slots.Length));
+                }
+            }
+        }
+
+        for (var i = 0; i < _pendingCount; i++)
+        {
+            Apply(_pending[i].Hash, _pending[i].Row, _pending[i].Day);
+        }
+
+        _pendingCount = 0;
+    }
+
+    private static int Home(ulong hash, int length) => (int)Math.BigMul(hash, (ulong)length, out _);
+
+    private void Apply(ulong hash, uint row, int day)
+    {
         ref var slot = ref Find(_slots, hash);
         if (slot.Hash == 0)
         {
@@ -95,6 +140,7 @@ internal sealed class DuplicateKeyTable
     /// <summary>Ends the key pass: keeps the winners of the contested keys only and frees the rest.</summary>
     public void Seal()
     {
+        ApplyPending();
         _contested = [];
         foreach (var slot in _slots)
         {
@@ -112,8 +158,8 @@ internal sealed class DuplicateKeyTable
 
     private static ref Slot Find(Slot[] slots, ulong hash)
     {
-        var mask = slots.Length - 1;
-        var i = (int)hash & mask;
+        // Multiply-shift maps the hash onto any table size, so the table can be sized to the keys, not to a power of two.
+        var i = Home(hash, slots.Length);
         while (true)
         {
             ref var slot = ref slots[i];
@@ -122,7 +168,10 @@ internal sealed class DuplicateKeyTable
                 return ref slot;
             }
 
-            i = (i + 1) & mask;
+            if (++i == slots.Length)
+            {
+                i = 0;
+            }
         }
     }
 
