@@ -1,3 +1,5 @@
+using StudentMetrics.Cleaning.Contract;
+
 namespace StudentMetrics.Cleaning;
 
 /// <summary>Settings of one cleaning run.</summary>
@@ -8,4 +10,13 @@ public sealed class CleanerOptions
 
     /// <summary>The clock that decides "the day of processing" for date rules and the report's timestamps.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>The feed contract enforced.</summary>
+    public FeedContract Contract { get; init; } = StudentMetricsContract.Version1;
+
+    /// <summary>
+    /// Longest single record (row) accepted, in bytes. A longer one is almost always an unclosed quote that
+    /// swallowed the rest of the file; it quarantines the file instead of growing memory with it.
+    /// </summary>
+    public int MaxRecordBytes { get; init; } = 16 * 1024 * 1024;
 }

@@ -8,5 +8,10 @@ internal static class CommandTable
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new CleanCommand(),
+        new MigrateCommand(),
+        new LoadCommand(),
+        new LambdaCommand(),
+        new ServeCommand(),
+        new RunCommand(),
     ];
 }

@@ -14,8 +14,12 @@ internal sealed class CleanCommand : ICliCommand
         usage: student-metrics clean INPUT.csv --out DIR
 
         Writes DIR/clean.csv, DIR/rejects.csv and DIR/report.json. The input is never changed.
+        A quarantined file gets only DIR/report.json (nothing from it is to be loaded).
         Exit codes: 0 cleaned, 2 quarantined (the reason on stderr), 1 an error of the tool's own.
         """;
+
+    /// <summary>The options the command runs with; tests pin the clock.</summary>
+    public CleanerOptions Options { get; init; } = new();
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -34,25 +38,60 @@ internal sealed class CleanCommand : ICliCommand
             return 1;
         }
 
-        Directory.CreateDirectory(outDir);
-        CleaningReport report;
-        await using (var clean = File.Create(Path.Combine(outDir, "clean.csv")))
-        await using (var rejects = File.Create(Path.Combine(outDir, "rejects.csv")))
+        try
         {
-            report = new FeedCleaner(new CleanerOptions()).Clean(new LocalRawFile(input), clean, rejects);
+            var report = Clean(input, outDir);
+            await File.WriteAllTextAsync(
+                Path.Combine(outDir, "report.json"),
+                JsonSerializer.Serialize(report, CleaningReportJsonContext.Default.CleaningReport),
+                cancellationToken).ConfigureAwait(false);
+            if (report.Status == FileStatus.Quarantined)
+            {
+                await Console.Error.WriteLineAsync($"clean: quarantined: {report.Reason}").ConfigureAwait(false);
+                return 2;
+            }
+
+            await Console.Out.WriteLineAsync($"clean: {report.RowsRead} rows read, {report.RowsClean} clean, {report.RowsRejected} rejected -> {outDir}").ConfigureAwait(false);
+            return 0;
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"clean: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await Console.Error.WriteLineAsync($"clean: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    private CleaningReport Clean(string input, string outDir)
+    {
+        Directory.CreateDirectory(outDir);
+        var cleanPath = Path.Combine(outDir, "clean.csv");
+        var rejectsPath = Path.Combine(outDir, "rejects.csv");
+        CleaningReport report;
+        using (var clean = new FileStream(cleanPath + ".partial", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var rejects = new FileStream(rejectsPath + ".partial", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            report = new FeedCleaner(Options).Clean(new LocalRawFile(input), clean, rejects);
         }
 
-        await File.WriteAllTextAsync(
-            Path.Combine(outDir, "report.json"),
-            JsonSerializer.Serialize(report, CleaningReportJsonContext.Default.CleaningReport),
-            cancellationToken).ConfigureAwait(false);
         if (report.Status == FileStatus.Quarantined)
         {
-            await Console.Error.WriteLineAsync($"clean: quarantined: {report.Reason}").ConfigureAwait(false);
-            return 2;
+            // Nothing from a quarantined file may be loaded, so no partial output is left where a loader would look.
+            File.Delete(cleanPath + ".partial");
+            File.Delete(rejectsPath + ".partial");
+            File.Delete(cleanPath);
+            File.Delete(rejectsPath);
+        }
+        else
+        {
+            File.Move(cleanPath + ".partial", cleanPath, overwrite: true);
+            File.Move(rejectsPath + ".partial", rejectsPath, overwrite: true);
         }
 
-        await Console.Out.WriteLineAsync($"clean: {report.RowsRead} rows read, {report.RowsClean} clean, {report.RowsRejected} rejected -> {outDir}").ConfigureAwait(false);
-        return 0;
+        return report;
     }
 }

@@ -1,0 +1,170 @@
+-- Loading a cleaned file, as three calls that both the local loader and the Glue job make:
+--
+--   SELECT * FROM core.begin_load(key, sha256);           -- ledger row 'loading', committed on its own
+--   ... COPY / INSERT the file's rows into core.student_metrics_staging with that key and sha256 ...
+--   SELECT * FROM core.merge_staged(ledger_id, rows_written);  -- the spec's "Loading and idempotency", one transaction
+--   SELECT core.fail_load(ledger_id, error);              -- when anything above failed
+--
+-- The functions run as their owner (SECURITY DEFINER), so the loader role needs no right on core.student_metrics
+-- or the ledger: it can only stage rows and ask for them to be merged. search_path is pinned so that a caller
+-- cannot slip its own objects into the owner's queries.
+
+CREATE FUNCTION core.begin_load(p_source_key text, p_source_sha256 text)
+RETURNS TABLE (ledger_id bigint, already_loaded boolean)
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    v_ledger_id bigint;
+BEGIN
+    IF p_source_key IS NULL OR length(p_source_key) = 0 THEN
+        RAISE EXCEPTION 'begin_load: the source key is empty' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+
+    -- Committed rows staged under this file's identity belong to an attempt that failed after staging
+    -- (a Glue run that died before its merge). They would be counted twice; merge_staged's row-count check
+    -- would refuse them, so clear them now. Rows another session is staging right now are uncommitted and untouched.
+    DELETE FROM core.student_metrics_staging s
+    WHERE s.source_key = p_source_key AND s.source_sha256 = p_source_sha256;
+
+    INSERT INTO core.ingestion_ledger (source_key, source_sha256, status)
+    VALUES (p_source_key, p_source_sha256, 'loading')
+    RETURNING core.ingestion_ledger.ledger_id INTO v_ledger_id;
+
+    RETURN QUERY
+    SELECT v_ledger_id,
+           EXISTS (SELECT 1 FROM core.ingestion_ledger l WHERE l.source_sha256 = p_source_sha256 AND l.status = 'loaded');
+END
+$fn$;
+
+COMMENT ON FUNCTION core.begin_load(text, text) IS
+    'Opens a ledger entry (status loading) for one file; already_loaded tells the caller it may skip staging.';
+
+
+CREATE FUNCTION core.merge_staged(p_ledger_id bigint, p_rows_staged bigint)
+RETURNS TABLE (outcome text, rows_in_file bigint, rows_inserted bigint, rows_replaced bigint, rows_removed bigint, rows_kept_newer bigint)
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    v_key      text;
+    v_sha      text;
+    v_status   text;
+    v_in_file  bigint;
+    v_inserted bigint := 0;
+    v_replaced bigint := 0;
+    v_removed  bigint := 0;
+BEGIN
+    -- One merge at a time in the whole database: files compete for the same (student_id, term), and which of two
+    -- equal recorded_on values wins depends on the order of the loads, so the loads must have an order.
+    -- Staging (the slow part) is not under this lock.
+    PERFORM pg_advisory_xact_lock(hashtext('core.merge_staged'));
+
+    SELECT l.source_key, l.source_sha256, l.status INTO v_key, v_sha, v_status
+    FROM core.ingestion_ledger l WHERE l.ledger_id = p_ledger_id
+    FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'merge_staged: no ledger entry %', p_ledger_id USING ERRCODE = 'no_data_found';
+    END IF;
+    IF v_status <> 'loading' THEN
+        RAISE EXCEPTION 'merge_staged: ledger entry % is %, not loading; start a new load with begin_load', p_ledger_id, v_status
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+
+    -- A file's identity is its content: content that was loaded before changes nothing, whatever its key.
+    IF EXISTS (SELECT 1 FROM core.ingestion_ledger l WHERE l.source_sha256 = v_sha AND l.status = 'loaded') THEN
+        DELETE FROM core.student_metrics_staging s WHERE s.source_key = v_key AND s.source_sha256 = v_sha;
+        GET DIAGNOSTICS v_in_file = ROW_COUNT;
+        UPDATE core.ingestion_ledger l
+        SET status = 'skipped_duplicate', rows_in_file = v_in_file, rows_inserted = 0, rows_replaced = 0,
+            rows_removed = 0, rows_kept_newer = 0, finished_at = clock_timestamp()
+        WHERE l.ledger_id = p_ledger_id;
+        RETURN QUERY SELECT 'skipped_duplicate'::text, v_in_file, 0::bigint, 0::bigint, 0::bigint, 0::bigint;
+        RETURN;
+    END IF;
+
+    SELECT count(*) INTO v_in_file
+    FROM core.student_metrics_staging s WHERE s.source_key = v_key AND s.source_sha256 = v_sha;
+    -- Refuse anything but exactly what the caller wrote: fewer rows would replace the key's rows with part of the
+    -- file, more would mean two attempts staged the same file.
+    IF v_in_file <> p_rows_staged OR v_in_file = 0 THEN
+        RAISE EXCEPTION 'merge_staged: % rows are staged for % (%), the loader wrote %', v_in_file, v_key, v_sha, p_rows_staged
+            USING ERRCODE = 'data_exception';
+    END IF;
+
+    -- A new version of a key replaces every row the key contributed before: rows it no longer holds go.
+    DELETE FROM core.student_metrics t
+    WHERE t.source_key = v_key
+      AND NOT EXISTS (
+          SELECT 1 FROM core.student_metrics_staging s
+          WHERE s.source_key = v_key AND s.source_sha256 = v_sha
+            AND s.student_id = t.student_id AND s.term = t.term);
+    GET DIAGNOSTICS v_removed = ROW_COUNT;
+
+    -- Rows the key held before are replaced whatever their date; a row of another file is replaced when this one
+    -- is as recent or more (on a tie the later load wins). A file holding the same (student_id, term) twice makes
+    -- the statement fail ("cannot affect row a second time"), which is right: the cleaner never writes one.
+    -- xmax = 0 marks a freshly inserted row, as opposed to an updated one.
+    WITH upserted AS (
+        INSERT INTO core.student_metrics AS t (
+            student_id, term, school_id, grade_level, math_score, reading_score, science_score, gpa,
+            days_enrolled, days_present, tardies, behavior_incidents, recorded_on,
+            source_key, source_sha256, source_row, loaded_at)
+        SELECT s.student_id, s.term, s.school_id, s.grade_level, s.math_score, s.reading_score, s.science_score, s.gpa,
+               s.days_enrolled, s.days_present, s.tardies, s.behavior_incidents, s.recorded_on,
+               s.source_key, s.source_sha256, s.source_row, now()
+        FROM core.student_metrics_staging s
+        WHERE s.source_key = v_key AND s.source_sha256 = v_sha
+        ON CONFLICT (student_id, term) DO UPDATE SET
+            school_id = EXCLUDED.school_id,
+            grade_level = EXCLUDED.grade_level,
+            math_score = EXCLUDED.math_score,
+            reading_score = EXCLUDED.reading_score,
+            science_score = EXCLUDED.science_score,
+            gpa = EXCLUDED.gpa,
+            days_enrolled = EXCLUDED.days_enrolled,
+            days_present = EXCLUDED.days_present,
+            tardies = EXCLUDED.tardies,
+            behavior_incidents = EXCLUDED.behavior_incidents,
+            recorded_on = EXCLUDED.recorded_on,
+            source_key = EXCLUDED.source_key,
+            source_sha256 = EXCLUDED.source_sha256,
+            source_row = EXCLUDED.source_row,
+            loaded_at = EXCLUDED.loaded_at
+        WHERE t.source_key = EXCLUDED.source_key OR EXCLUDED.recorded_on >= t.recorded_on
+        RETURNING (t.xmax = 0) AS inserted
+    )
+    SELECT count(*) FILTER (WHERE u.inserted), count(*) FILTER (WHERE NOT u.inserted)
+    INTO v_inserted, v_replaced
+    FROM upserted u;
+
+    DELETE FROM core.student_metrics_staging s WHERE s.source_key = v_key AND s.source_sha256 = v_sha;
+
+    UPDATE core.ingestion_ledger l
+    SET status = 'loaded', rows_in_file = v_in_file, rows_inserted = v_inserted, rows_replaced = v_replaced,
+        rows_removed = v_removed, rows_kept_newer = v_in_file - v_inserted - v_replaced, finished_at = clock_timestamp()
+    WHERE l.ledger_id = p_ledger_id;
+
+    RETURN QUERY SELECT 'loaded'::text, v_in_file, v_inserted, v_replaced, v_removed, v_in_file - v_inserted - v_replaced;
+END
+$fn$;
+
+COMMENT ON FUNCTION core.merge_staged(bigint, bigint) IS
+    'Merges the rows staged for a ledger entry into core.student_metrics (the feed spec''s Loading and idempotency) and closes the entry.';
+
+
+CREATE FUNCTION core.fail_load(p_ledger_id bigint, p_error text)
+RETURNS void
+LANGUAGE sql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+    UPDATE core.ingestion_ledger
+    SET status = 'failed', error = left(p_error, 4000), finished_at = clock_timestamp()
+    WHERE ledger_id = p_ledger_id AND status = 'loading';
+$fn$;
+
+COMMENT ON FUNCTION core.fail_load(bigint, text) IS
+    'Marks a ledger entry that is still loading as failed, with the error; entries already closed are left as they are.';

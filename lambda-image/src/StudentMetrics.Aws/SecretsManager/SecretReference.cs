@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace StudentMetrics.Aws.SecretsManager;
+
+/// <summary>A secret's identity as CreateSecret returns it.</summary>
+public sealed class SecretReference
+{
+    [JsonPropertyName("ARN")]
+    public string? Arn { get; init; }
+
+    [JsonPropertyName("Name")]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("VersionId")]
+    public string? VersionId { get; init; }
+}

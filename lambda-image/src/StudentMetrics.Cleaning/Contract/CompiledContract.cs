@@ -1,0 +1,124 @@
+using System.Text;
+
+namespace StudentMetrics.Cleaning.Contract;
+
+/// <summary>A <see cref="FeedContract"/> ready for the hot loop: compiled columns, null tokens as bytes, and every reject reason numbered.</summary>
+internal sealed class CompiledContract
+{
+    /// <summary>Column-level codes, in the order of their numbers; the column's own cross-column code follows them.</summary>
+    public static readonly string[] ColumnCodes = ["missing", "unparseable_number", "unparseable_date", "out_of_range", "invalid_format", "too_long"];
+
+    public const int Missing = 0;
+    public const int UnparseableNumber = 1;
+    public const int UnparseableDate = 2;
+    public const int OutOfRange = 3;
+    public const int InvalidFormat = 4;
+    public const int TooLong = 5;
+    public const int AtMostBroken = 6;
+    private const int CodesPerColumn = 7;
+
+    /// <summary>Pseudo-column of the codes that concern a whole row.</summary>
+    public const string RowColumn = "row";
+
+    private readonly bool[] _nullTokenStarts = new bool[256];
+    private readonly int _longestNullToken;
+
+    public CompiledContract(FeedContract contract, DateOnly processingDay)
+    {
+        Contract = contract;
+        Columns = [.. contract.Columns.Select(c => new CompiledColumn(c, contract, processingDay))];
+        NullTokens = [.. contract.NullTokens.Select(t => Encoding.UTF8.GetBytes(t.ToUpperInvariant()))];
+        _longestNullToken = NullTokens.Max(t => t.Length);
+        foreach (var token in NullTokens.Where(t => t.Length > 0))
+        {
+            _nullTokenStarts[token[0]] = true;
+            _nullTokenStarts[char.ToLowerInvariant((char)token[0]) & 0xFF] = true;
+        }
+
+        KeyColumns = [.. contract.KeyColumns.Select(IndexOrThrow)];
+        RecencyColumn = IndexOrThrow(contract.RecencyColumn);
+        var names = new List<string>();
+        foreach (var column in contract.Columns)
+        {
+            names.AddRange(ColumnCodes.Select(code => $"{column.Name}:{code}"));
+            names.Add($"{column.Name}:{column.AtMostCode ?? "exceeds_limit"}");
+        }
+
+        WrongFieldCount = names.Count;
+        names.Add($"{RowColumn}:wrong_field_count");
+        DuplicateKey = names.Count;
+        names.Add($"{RowColumn}:duplicate_key");
+        ReasonNames = [.. names];
+        var longest = 0;
+        foreach (var column in Columns)
+        {
+            longest += Math.Max(64, column.MaxLength) + 1;
+        }
+
+        CanonicalRowBytes = longest + 32;
+
+        int IndexOrThrow(string name)
+        {
+            var at = contract.IndexOf(name);
+            return at >= 0 ? at : throw new ArgumentException($"the contract names {name}, which is not one of its columns", nameof(contract));
+        }
+    }
+
+    public FeedContract Contract { get; }
+
+    public CompiledColumn[] Columns { get; }
+
+    public byte[][] NullTokens { get; }
+
+    public int[] KeyColumns { get; }
+
+    public int RecencyColumn { get; }
+
+    /// <summary>"column:code" for every reason number.</summary>
+    public string[] ReasonNames { get; }
+
+    public int WrongFieldCount { get; }
+
+    public int DuplicateKey { get; }
+
+    /// <summary>The most bytes a canonical row can take.</summary>
+    public int CanonicalRowBytes { get; }
+
+    public static int Reason(int column, int code) => (column * CodesPerColumn) + code;
+
+    public bool IsNull(ReadOnlySpan<byte> trimmed)
+    {
+        if (trimmed.Length == 0)
+        {
+            return true;
+        }
+
+        if (trimmed.Length > _longestNullToken || !_nullTokenStarts[trimmed[0]])
+        {
+            return false;
+        }
+
+        foreach (var token in NullTokens)
+        {
+            if (Ascii.EqualsIgnoreCase(trimmed, token))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The reject code of a failed value of a column.</summary>
+    public static int CodeOf(ColumnType type, ValueOutcome outcome) => outcome switch
+    {
+        ValueOutcome.OutOfRange => OutOfRange,
+        ValueOutcome.InvalidFormat => InvalidFormat,
+        _ => type switch
+        {
+            ColumnType.Integer or ColumnType.Decimal => UnparseableNumber,
+            ColumnType.Date => UnparseableDate,
+            _ => InvalidFormat,
+        },
+    };
+}

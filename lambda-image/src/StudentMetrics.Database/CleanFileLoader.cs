@@ -1,0 +1,93 @@
+using Npgsql;
+using StudentMetrics.Database.Loading;
+
+namespace StudentMetrics.Database;
+
+/// <summary>
+/// Loads a cleaned file exactly once: a ledger entry, a binary COPY into core.student_metrics_staging and the merge
+/// (core.merge_staged), the COPY and the merge in one transaction. A load that fails or is killed leaves no rows
+/// and a ledger entry that is not 'loaded'; running it again loads the file once.
+/// </summary>
+/// <param name="dataSource">Connects as a member of student_metrics_loader (or the owner), never a superuser.</param>
+public sealed class CleanFileLoader(NpgsqlDataSource dataSource)
+{
+    /// <param name="cleanCsv">A cleaned file (the feed spec's "What a cleaned file holds"); read once, streaming.</param>
+    /// <param name="source">The raw object the file came from and its content hash: the lineage stored on every row.</param>
+    /// <exception cref="InvalidDataException">The stream is not a cleaned file; nothing was loaded.</exception>
+    public async Task<LoadResult> LoadAsync(Stream cleanCsv, LoadSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cleanCsv);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source.ObjectKey);
+        var sha256 = ContentHash.Normalise(source.ContentSha256);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        SuperuserGuard.ThrowIfSuperuser(connection);
+        var (ledgerId, alreadyLoaded) = await BeginAsync(connection, source.ObjectKey, sha256, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            // Content loaded before is not read at all; the merge still decides (under its lock) and records the skip.
+            var staged = alreadyLoaded
+                ? 0
+                : await StagingCopy.CopyAsync(connection, cleanCsv, source.ObjectKey, sha256, cancellationToken).ConfigureAwait(false);
+            var result = await MergeAsync(connection, ledgerId, staged, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        catch (Exception e)
+        {
+            await RecordFailureAsync(ledgerId, e).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<(long LedgerId, bool AlreadyLoaded)> BeginAsync(NpgsqlConnection connection, string key, string sha256, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT ledger_id, already_loaded FROM core.begin_load($1, $2)", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sha256 });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (reader.GetInt64(0), reader.GetBoolean(1));
+    }
+
+    private static async Task<LoadResult> MergeAsync(NpgsqlConnection connection, long ledgerId, long staged, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT outcome, rows_in_file, rows_inserted, rows_replaced, rows_removed, rows_kept_newer FROM core.merge_staged($1, $2)",
+            connection)
+        {
+            // A merge of millions of rows outlasts Npgsql's 30 s default; cancellation still stops it.
+            CommandTimeout = 0,
+        };
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ledgerId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = staged });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var outcome = reader.GetString(0) switch
+        {
+            "loaded" => LoadOutcome.Loaded,
+            "skipped_duplicate" => LoadOutcome.SkippedAlreadyLoaded,
+            var other => throw new InvalidOperationException($"core.merge_staged returned an unknown outcome '{other}'."),
+        };
+        return new LoadResult(outcome, ledgerId, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
+    }
+
+    // On a fresh connection: the load's own may be the one that was killed. Best effort, because the ledger entry
+    // already says 'loading', never 'loaded', and the original error is what the caller needs to see.
+    private async Task RecordFailureAsync(long ledgerId, Exception error)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SELECT core.fail_load($1, $2)", connection);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ledgerId });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"{error.GetType().Name}: {error.Message}" });
+            await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+        }
+    }
+}

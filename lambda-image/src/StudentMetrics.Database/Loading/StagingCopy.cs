@@ -1,0 +1,131 @@
+using Npgsql;
+using NpgsqlTypes;
+using Sylvan.Data.Csv;
+
+namespace StudentMetrics.Database.Loading;
+
+/// <summary>Streams a cleaned file into core.student_metrics_staging with a binary COPY, row by row.</summary>
+internal static class StagingCopy
+{
+    private static readonly string CopyCommand =
+        $"COPY core.student_metrics_staging ({string.Join(", ", CleanFileColumns.StagingNames)}) FROM STDIN (FORMAT BINARY)";
+
+    /// <returns>The number of rows the server received.</returns>
+    public static async Task<long> CopyAsync(NpgsqlConnection connection, Stream cleanCsv, string sourceKey, string sourceSha256, CancellationToken cancellationToken)
+    {
+        using var text = new StreamReader(cleanCsv, leaveOpen: true);
+        await using var csv = await CsvDataReader.CreateAsync(
+            text,
+            new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = 1 << 16 },
+            cancellationToken).ConfigureAwait(false);
+        CleanFileColumns.ThrowIfHeaderDiffers(csv);
+
+        await using var importer = await connection.BeginBinaryImportAsync(CopyCommand, cancellationToken).ConfigureAwait(false);
+        // Writes are synchronous on purpose: they only touch the network when Npgsql's buffer fills, and an awaited
+        // call per field would cost more than the COPY itself.
+        while (await csv.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (csv.RowFieldCount != CleanFileColumns.Names.Count)
+            {
+                throw new InvalidDataException($"Cleaned file row {csv.RowNumber} has {csv.RowFieldCount} fields, expected {CleanFileColumns.Names.Count}.");
+            }
+
+            importer.StartRow();
+            try
+            {
+                WriteRow(importer, csv);
+            }
+            catch (FormatException e)
+            {
+                throw new InvalidDataException($"Cleaned file row {csv.RowNumber}: {e.Message}", e);
+            }
+
+            importer.Write(sourceKey, NpgsqlDbType.Text);
+            importer.Write(sourceSha256, NpgsqlDbType.Text);
+        }
+
+        return checked((long)await importer.CompleteAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    private static void WriteRow(NpgsqlBinaryImporter importer, CsvDataReader csv)
+    {
+        Text(importer, csv, 0);       // student_id
+        Text(importer, csv, 1);       // school_id
+        Int16(importer, csv, 2);      // grade_level
+        Text(importer, csv, 3);       // term
+        Decimal(importer, csv, 4);    // math_score
+        Decimal(importer, csv, 5);    // reading_score
+        Decimal(importer, csv, 6);    // science_score
+        Decimal(importer, csv, 7);    // gpa
+        Int16(importer, csv, 8);      // days_enrolled
+        Int16(importer, csv, 9);      // days_present
+        Int32(importer, csv, 10);     // tardies
+        Int32(importer, csv, 11);     // behavior_incidents
+        Date(importer, csv, 12);      // recorded_on
+        Int32(importer, csv, 13);     // source_row
+    }
+
+    private static void Text(NpgsqlBinaryImporter importer, CsvDataReader csv, int ordinal)
+    {
+        if (csv.GetFieldSpan(ordinal).IsEmpty)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(csv.GetString(ordinal), NpgsqlDbType.Text);
+        }
+    }
+
+    private static void Int16(NpgsqlBinaryImporter importer, CsvDataReader csv, int ordinal)
+    {
+        var field = csv.GetFieldSpan(ordinal);
+        if (field.IsEmpty)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(CleanFields.ParseInt16(field), NpgsqlDbType.Smallint);
+        }
+    }
+
+    private static void Int32(NpgsqlBinaryImporter importer, CsvDataReader csv, int ordinal)
+    {
+        var field = csv.GetFieldSpan(ordinal);
+        if (field.IsEmpty)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(CleanFields.ParseInt32(field), NpgsqlDbType.Integer);
+        }
+    }
+
+    private static void Decimal(NpgsqlBinaryImporter importer, CsvDataReader csv, int ordinal)
+    {
+        var field = csv.GetFieldSpan(ordinal);
+        if (field.IsEmpty)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(CleanFields.ParseDecimal(field), NpgsqlDbType.Numeric);
+        }
+    }
+
+    private static void Date(NpgsqlBinaryImporter importer, CsvDataReader csv, int ordinal)
+    {
+        var field = csv.GetFieldSpan(ordinal);
+        if (field.IsEmpty)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(CleanFields.ParseDate(field), NpgsqlDbType.Date);
+        }
+    }
+}

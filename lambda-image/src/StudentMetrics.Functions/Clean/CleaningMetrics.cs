@@ -1,0 +1,25 @@
+using StudentMetrics.Cleaning;
+using StudentMetrics.Hosting.Observability;
+
+namespace StudentMetrics.Functions.Clean;
+
+/// <summary>The CloudWatch metrics of one processed file: what operators chart and alarm on (quarantines, reject ratio).</summary>
+public static class CleaningMetrics
+{
+    public static Metric[] From(CleaningReport report, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var cleaned = report.Status == FileStatus.Cleaned;
+        return
+        [
+            new Metric("FilesCleaned", cleaned ? 1 : 0, MetricUnit.Count),
+            new Metric("FilesQuarantined", cleaned ? 0 : 1, MetricUnit.Count),
+            new Metric("RowsRead", report.RowsRead, MetricUnit.Count),
+            new Metric("RowsClean", report.RowsClean, MetricUnit.Count),
+            new Metric("RowsRejected", report.RowsRejected, MetricUnit.Count),
+            new Metric("RejectRatio", report.RowsRead == 0 ? 0 : (double)report.RowsRejected / report.RowsRead, MetricUnit.None),
+            new Metric("Bytes", report.Source.SizeBytes, MetricUnit.Bytes),
+            new Metric("DurationMs", duration.TotalMilliseconds, MetricUnit.Milliseconds),
+        ];
+    }
+}

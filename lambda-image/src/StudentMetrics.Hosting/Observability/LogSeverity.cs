@@ -1,0 +1,9 @@
+namespace StudentMetrics.Hosting.Observability;
+
+public enum LogSeverity
+{
+    Debug,
+    Info,
+    Warn,
+    Error,
+}

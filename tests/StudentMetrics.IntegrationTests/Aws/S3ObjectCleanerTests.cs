@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Text;
+using Amazon.S3;
+using Amazon.S3.Model;
+using StudentMetrics.Aws.S3;
+using StudentMetrics.Cleaning;
+using StudentMetrics.IntegrationTests.Infrastructure;
+
+namespace StudentMetrics.IntegrationTests.Aws;
+
+[Collection(StackCollection.Name)]
+public sealed class S3ObjectCleanerTests(LocalStack stack) : IAsyncLifetime
+{
+    private const string Header = "student_id,school_id,grade_level,term,math_score,reading_score,science_score,gpa,days_enrolled,days_present,tardies,behavior_incidents,recorded_on";
+    private readonly string _bucket = "cleaner-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly IAmazonS3 _s3 = stack.CreateS3Client();
+
+    public async Task InitializeAsync() => await _s3.PutBucketAsync(_bucket);
+
+    public Task DisposeAsync()
+    {
+        _s3.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_clean_file_gets_clean_rejects_and_report_objects_with_lineage_metadata()
+    {
+        var content = Header + "\ns1,sch-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\nS2,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,not-a-date\n";
+        const string key = "raw/district 7/fall+2024.csv";
+        await PutAsync(key, content);
+
+        var report = await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+
+        report.Status.ShouldBe(FileStatus.Cleaned);
+        report.Source.Sha256.ShouldBe(Sha256(content));
+        var clean = await GetAsync("clean/district 7/fall+2024.csv");
+        clean.Body.ShouldContain("S1,SCH-1,5,2024-2025-S1");
+        clean.Metadata["source-key"].ShouldBe(key);
+        clean.Metadata["source-sha256"].ShouldBe(Sha256(content));
+        (await GetAsync("rejects/district 7/fall+2024.csv")).Body.ShouldContain("recorded_on:unparseable_date");
+        (await GetAsync("reports/district 7/fall+2024.csv.report.json")).Body.ShouldContain("\"status\": \"cleaned\"");
+    }
+
+    [Fact]
+    public async Task The_same_version_delivered_twice_is_cleaned_once()
+    {
+        const string key = "raw/twice.csv";
+        await PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\n");
+        var first = await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+        var reportWritten = (await _s3.GetObjectMetadataAsync(_bucket, "reports/twice.csv.report.json")).LastModified;
+        await Task.Delay(1100);
+
+        var second = await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+
+        second.StartedAt.ShouldBe(first.StartedAt);
+        (await _s3.GetObjectMetadataAsync(_bucket, "reports/twice.csv.report.json")).LastModified.ShouldBe(reportWritten);
+    }
+
+    [Fact]
+    public async Task A_new_version_of_the_same_key_is_cleaned_again()
+    {
+        const string key = "raw/versions.csv";
+        await PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\n");
+        await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+        await PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\nS2,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-11\n");
+
+        var report = await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+
+        report.RowsClean.ShouldBe(2);
+        (await GetAsync("clean/versions.csv")).Body.ShouldContain("S2,SCH-1");
+    }
+
+    [Fact]
+    public async Task A_quarantined_file_is_copied_aside_with_its_report_and_the_raw_object_is_untouched()
+    {
+        const string key = "raw/wrong-export.csv";
+        var content = "name,favourite_colour\nAda,green\n";
+        await PutAsync(key, content);
+        var before = await _s3.GetObjectMetadataAsync(_bucket, key);
+
+        var report = await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+
+        report.Status.ShouldBe(FileStatus.Quarantined);
+        report.Reason.ShouldNotBeNull().ShouldContain("student_id");
+        (await GetAsync("quarantine/wrong-export.csv")).Body.ShouldBe(content);
+        (await GetAsync("quarantine/wrong-export.csv.report.json")).Body.ShouldContain("\"status\": \"quarantined\"");
+        (await GetAsync("reports/wrong-export.csv.report.json")).Body.ShouldContain("\"status\": \"quarantined\"");
+        (await ListAsync("clean/")).ShouldBeEmpty();
+        var after = await _s3.GetObjectMetadataAsync(_bucket, key);
+        after.ETag.ShouldBe(before.ETag);
+        after.LastModified.ShouldBe(before.LastModified);
+    }
+
+    [Fact]
+    public async Task An_output_larger_than_one_part_is_uploaded_in_parts_and_arrives_whole()
+    {
+        var content = new StringBuilder(Header).Append('\n');
+        var rows = 0;
+        while (content.Length < 20 * 1024 * 1024)
+        {
+            rows++;
+            content.Append("S").Append(rows).Append(",SCH-1,5,2024-2025-S1,80.5,70,60,3.1,90,88,1,0,2025-01-10\n");
+        }
+
+        await PutAsync("raw/large.csv", content.ToString());
+
+        var report = await Cleaner().CleanAsync(_bucket, "raw/large.csv", CancellationToken.None);
+
+        report.RowsClean.ShouldBe(rows);
+        var clean = await GetAsync("clean/large.csv");
+        clean.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(rows + 1);
+        clean.ETag.ShouldContain("-", customMessage: "a multipart object's ETag names its part count");
+    }
+
+    [Fact]
+    public async Task A_missing_object_fails_and_writes_nothing()
+    {
+        await Should.ThrowAsync<AmazonS3Exception>(() => Cleaner().CleanAsync(_bucket, "raw/never-uploaded.csv", CancellationToken.None));
+        (await ListAsync("")).ShouldBeEmpty();
+    }
+
+    private static string Sha256(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+
+    private S3ObjectCleaner Cleaner() => new(_s3, new CleanerOptions());
+
+    private Task PutAsync(string key, string content) =>
+        _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = key, ContentBody = content });
+
+    private async Task<(string Body, MetadataCollection Metadata, string ETag)> GetAsync(string key)
+    {
+        using var response = await _s3.GetObjectAsync(_bucket, key);
+        using var reader = new StreamReader(response.ResponseStream);
+        return (await reader.ReadToEndAsync(), response.Metadata, response.ETag);
+    }
+
+    private async Task<List<string>> ListAsync(string prefix) =>
+        ((await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix })).S3Objects ?? []).Select(o => o.Key).ToList();
+}
