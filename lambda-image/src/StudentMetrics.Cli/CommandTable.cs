@@ -13,5 +13,6 @@ internal static class CommandTable
         new LambdaCommand(),
         new ServeCommand(),
         new RunCommand(),
+        new DashboardCommand(),
     ];
 }
