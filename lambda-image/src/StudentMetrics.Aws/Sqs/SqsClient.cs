@@ -38,7 +38,7 @@ public sealed class SqsClient : IDisposable
             SqsJsonContext.Default.GetQueueAttributesRequest,
             SqsJsonContext.Default.GetQueueAttributesResponse,
             cancellationToken).ConfigureAwait(false);
-        return response.Attributes;
+        return response.Attributes ?? new Dictionary<string, string>();
     }
 
     public async Task<IReadOnlyList<SqsReceivedMessage>> ReceiveMessagesAsync(

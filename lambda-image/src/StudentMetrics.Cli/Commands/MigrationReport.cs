@@ -12,12 +12,12 @@ internal static class MigrationReport
         var verb = result.DryRun ? "would apply" : "applied";
         foreach (var script in result.Scripts)
         {
-            text.Append(verb).Append(' ').AppendLine(script);
+            text.Append(verb).Append(' ').Append(script).Append('\n');
         }
 
         foreach (var script in result.AppliedButUnknown)
         {
-            text.Append("applied but not in this build ").AppendLine(script);
+            text.Append("applied but not in this build ").Append(script).Append('\n');
         }
 
         text.Append($"migrate: {result.Scripts.Count} {(result.DryRun ? "pending" : "applied")}, {result.AlreadyApplied} already applied");

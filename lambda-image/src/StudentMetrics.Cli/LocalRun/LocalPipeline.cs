@@ -10,13 +10,14 @@ using StudentMetrics.Functions.Clean;
 using StudentMetrics.Functions.Load;
 using StudentMetrics.Functions.Local;
 using StudentMetrics.Hosting.Observability;
+using StudentMetrics.Reporting;
 
 namespace StudentMetrics.Cli.LocalRun;
 
 /// <summary>
 /// The whole pipeline on a laptop, every stage the real one: migrations, an upload to the raw prefix, the S3 event
 /// through SQS to the same <c>clean</c> function Lambda runs, the loader reading the cleaned object from S3, and the
-/// dashboard. Only the loader stands in for Glue; it calls the same SQL merge the Glue job calls.
+/// dashboard page. Only the loader stands in for Glue; it calls the same SQL merge the Glue job calls.
 /// </summary>
 internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSource database, TextWriter progress)
 {
@@ -67,7 +68,9 @@ internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSourc
         }
 
         outputs.Add(("function logs", "(JSON lines and EMF metrics, as CloudWatch would get them)", functionLog));
-        return new LocalRunSummary(rawKey, migrations, handled, report, load, outputs, Dashboard: null);
+        progress.WriteLine("run: drawing the dashboard from the reporting views");
+        var dashboard = await DashboardWriter.WriteAsync(database, Path.Combine(options.WorkDir, "dashboard.html"), cancellationToken).ConfigureAwait(false);
+        return new LocalRunSummary(rawKey, migrations, handled, report, load, outputs, dashboard);
     }
 
     private static IEnumerable<(string Name, string Key, string File)> OutputsOf(string rawKey, FileStatus status)

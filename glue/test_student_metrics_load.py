@@ -1,0 +1,41 @@
+"""Unit tests for the Glue job's pure helpers (run by glue/check.sh inside `make test`; no Glue runtime needed)."""
+import unittest
+
+import student_metrics_load as job
+
+
+class FakeS3:
+    def __init__(self, metadata):
+        self.metadata = metadata
+        self.asked = []
+
+    def head_object(self, Bucket, Key):
+        self.asked.append((Bucket, Key))
+        return {"Metadata": self.metadata[(Bucket, Key)]}
+
+
+class SplitS3UrlTests(unittest.TestCase):
+    def test_bucket_and_key_keep_spaces_and_folders(self):
+        self.assertEqual(job.split_s3_url("s3://data-bucket/clean/district 7/2025-01.csv"),
+                         ("data-bucket", "clean/district 7/2025-01.csv"))
+
+
+class FileLineageTests(unittest.TestCase):
+    def test_lineage_is_the_raw_key_and_the_lower_case_hash_from_the_object_metadata(self):
+        s3 = FakeS3({("b", "clean/a.csv"): {"source-key": "raw/a.csv", "source-sha256": "AB" * 32}})
+
+        lineage = job.file_lineage(s3, ["s3://b/clean/a.csv"])
+
+        self.assertEqual(lineage, {"s3://b/clean/a.csv": ("raw/a.csv", "ab" * 32)})
+        self.assertEqual(s3.asked, [("b", "clean/a.csv")])
+
+
+class StagingColumnsTests(unittest.TestCase):
+    def test_the_file_columns_come_first_then_the_lineage(self):
+        names = [name for name, _ in job.STAGING_COLUMNS]
+        self.assertEqual(names[-2:], ["source_key", "source_sha256"])
+        self.assertEqual(len(names), len(set(names)))
+
+
+if __name__ == "__main__":
+    unittest.main()

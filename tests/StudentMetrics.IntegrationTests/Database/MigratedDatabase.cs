@@ -1,0 +1,102 @@
+using Npgsql;
+using StudentMetrics.Database;
+using StudentMetrics.IntegrationTests.Infrastructure;
+
+namespace StudentMetrics.IntegrationTests.Database;
+
+/// <summary>A fresh database with every migration applied, and LOGIN members of the product's roles to connect as.</summary>
+internal sealed class MigratedDatabase : IAsyncDisposable
+{
+    private readonly List<NpgsqlDataSource> _dataSources = [];
+
+    private MigratedDatabase(string ownerConnectionString)
+    {
+        OwnerConnectionString = ownerConnectionString;
+        Owner = Track(StudentMetricsDataSource.Create(ownerConnectionString, requireTls: false));
+    }
+
+    public string OwnerConnectionString { get; }
+
+    public NpgsqlDataSource Owner { get; }
+
+    public string Name => new NpgsqlConnectionStringBuilder(OwnerConnectionString).Database!;
+
+    public static async Task<MigratedDatabase> CreateAsync(LocalStack stack, string purpose)
+    {
+        var database = new MigratedDatabase(await stack.CreateDatabaseAsync(purpose));
+        await new DatabaseMigrator(database.Owner).MigrateAsync(dryRun: false, CancellationToken.None);
+        return database;
+    }
+
+    /// <summary>Creates a LOGIN role that is a member of <paramref name="groupRole"/>, the way a service or Tableau logs in.</summary>
+    public async Task<NpgsqlDataSource> ConnectAsMemberOfAsync(string groupRole, string? applicationName = null)
+    {
+        var member = $"{groupRole}_{Guid.NewGuid():N}"[..40];
+        var password = Guid.NewGuid().ToString("N");
+        await ExecuteAsync($"CREATE ROLE {member} LOGIN PASSWORD '{password}' IN ROLE {groupRole}");
+        var builder = new NpgsqlConnectionStringBuilder(OwnerConnectionString) { Username = member, Password = password };
+        if (applicationName is not null)
+        {
+            builder.ApplicationName = applicationName;
+        }
+
+        return Track(StudentMetricsDataSource.Create(builder.ConnectionString, requireTls: false));
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = Owner.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var command = Owner.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Every stored row, all columns, as text, in key order: a snapshot two states can be compared by.</summary>
+    public async Task<IReadOnlyList<string>> SnapshotAsync()
+    {
+        await using var command = Owner.CreateCommand("SELECT t::text FROM core.student_metrics t ORDER BY student_id, term");
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    /// <summary>(student_id, term) to the row's source_key, source_sha256, source_row and recorded_on.</summary>
+    public async Task<IReadOnlyDictionary<string, StoredRow>> RowsAsync()
+    {
+        await using var command = Owner.CreateCommand(
+            "SELECT student_id, term, source_key, source_sha256, source_row, recorded_on, math_score FROM core.student_metrics");
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new Dictionary<string, StoredRow>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            rows[$"{reader.GetString(0)}/{reader.GetString(1)}"] = new StoredRow(
+                reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetFieldValue<DateOnly>(5),
+                reader.IsDBNull(6) ? null : reader.GetDecimal(6));
+        }
+
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var dataSource in _dataSources)
+        {
+            await dataSource.DisposeAsync();
+        }
+    }
+
+    private NpgsqlDataSource Track(NpgsqlDataSource dataSource)
+    {
+        _dataSources.Add(dataSource);
+        return dataSource;
+    }
+}
