@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace StudentMetrics.UnitTests.Cleaning;
+namespace StudentMetrics.TestSupport;
 
 /// <summary>A plain RFC 4180 reader for checking outputs, independent of the cleaner's own parser.</summary>
 internal static class CsvText
