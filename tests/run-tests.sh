@@ -5,7 +5,9 @@ config=${1:-Release}
 cd "$(dirname "$0")/.."
 mkdir -p .local
 log=.local/test-output.log
+ops/lint.sh || exit 1
 glue/check.sh || exit 1
+lambda-image/publish.sh || { echo "run-tests: the native-AOT publish failed (see .local/publish.log)" >&2; exit 1; }
 dotnet test StudentMetrics.sln -c "$config" --no-build -nologo --logger "console;verbosity=normal" >"$log" 2>&1
 status=$?
 # Failures in full, passes as one line each project.

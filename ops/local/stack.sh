@@ -117,7 +117,8 @@ reap() {
     [ -d "$dir" ] || continue
     dir=${dir%/}
     local owner; owner=$(cat "$dir/owner.pid" 2>/dev/null || echo 0)
-    if ! kill -0 "$owner" 2>/dev/null; then
+    # A killed owner can linger as a zombie, which kill -0 still reports as alive.
+    if ! kill -0 "$owner" 2>/dev/null || [ "$(ps -o stat= -p "$owner" 2>/dev/null | cut -c1)" = Z ]; then
       echo "stack: removing stale stack $dir (its owner $owner is gone)" >&2
       down "$dir"
     fi

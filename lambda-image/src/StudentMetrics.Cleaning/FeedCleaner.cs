@@ -33,7 +33,7 @@ public sealed class FeedCleaner(CleanerOptions options)
         {
             kind = inspect.DetectBom();
             var text = TextEncodings.AsUtf8(inspect, kind);
-            scan = ScanKeys(text, contract);
+            scan = ScanKeys(text, input.Length, contract);
             if (!ReferenceEquals(text, inspect))
             {
                 text.Dispose();
@@ -52,7 +52,7 @@ public sealed class FeedCleaner(CleanerOptions options)
             kind = TextEncodingKind.Windows1252;
             using var raw = input.OpenRead();
             using var text = TextEncodings.AsUtf8(raw, kind);
-            scan = ScanKeys(text, contract);
+            scan = ScanKeys(text, input.Length, contract);
         }
 
         var source = new ReportSource { Location = input.Location, Key = input.Key, SizeBytes = size, Sha256 = sha };
@@ -86,7 +86,9 @@ public sealed class FeedCleaner(CleanerOptions options)
         return report.Cleaned(rows);
     }
 
-    private KeyScan ScanKeys(Stream text, CompiledContract contract)
+    private const int SizingSample = 2048;
+
+    private KeyScan ScanKeys(Stream text, long sizeHint, CompiledContract contract)
     {
         try
         {
@@ -113,6 +115,7 @@ public sealed class FeedCleaner(CleanerOptions options)
             var winners = new DuplicateKeyTable();
             uint row = 0;
             long dataRows = 0;
+            var firstRowAt = reader.Offset;
             while (reader.Read())
             {
                 row++;
@@ -122,12 +125,20 @@ public sealed class FeedCleaner(CleanerOptions options)
                 }
 
                 dataRows++;
+                if (dataRows == SizingSample)
+                {
+                    // Size the key table from the rows seen so far, so that it never doubles (and copies) its way up.
+                    var bytesPerRow = Math.Max(1.0, (reader.Offset - firstRowAt) / (double)SizingSample);
+                    winners.Expect((long)(sizeHint / bytesPerRow * 1.05));
+                }
+
                 if (rows.HasExpectedFieldCount(reader) && rows.TryReadKey(reader, out var hash, out var day))
                 {
                     winners.Offer(hash, row, day);
                 }
             }
 
+            winners.Seal();
             return new KeyScan
             {
                 Delimiter = delimiter,

@@ -147,7 +147,7 @@ internal sealed class RowCleaner
             }
         }
 
-        if (IsKeyValid())
+        if (winners.ContestedKeys > 0 && IsKeyValid())
         {
             var h = DuplicateKeyTable.HashSeed;
             foreach (var c in _contract.KeyColumns)
@@ -155,7 +155,7 @@ internal sealed class RowCleaner
                 h = DuplicateKeyTable.HashAdd(h, clean.Written(_outputFrom[c], _outputTo[c]));
             }
 
-            if (winners.WinnerOf(DuplicateKeyTable.HashFinish(h)) != row)
+            if (winners.IsBeaten(DuplicateKeyTable.HashFinish(h), row))
             {
                 _reasons[_reasonCount++] = _contract.DuplicateKey;
             }

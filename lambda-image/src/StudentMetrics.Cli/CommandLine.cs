@@ -25,7 +25,21 @@ internal static class CommandLine
             return 0;
         }
 
-        return await command.RunAsync(rest, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await command.RunAsync(rest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync($"{command.Name}: cancelled").ConfigureAwait(false);
+            return 130;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("STUDENT_METRICS_DEBUG") is null)
+        {
+            // A person reads this: the message, not a stack trace (STUDENT_METRICS_DEBUG=1 lets it through).
+            await stderr.WriteLineAsync($"{command.Name}: failed: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
     }
 
     private static void WriteHelp(TextWriter stdout)

@@ -12,5 +12,7 @@ internal static class CommandTable
         new LoadCommand(),
         new LambdaCommand(),
         new ServeCommand(),
+        new RunCommand(),
+        new DashboardCommand(),
     ];
 }

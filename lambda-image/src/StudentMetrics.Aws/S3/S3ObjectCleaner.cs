@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Amazon.S3;
@@ -14,6 +15,12 @@ namespace StudentMetrics.Aws.S3;
 public sealed class S3ObjectCleaner(IAmazonS3 s3, CleanerOptions options)
 {
     private const string SourceEtag = "source-etag";
+    private const string CleanerBuildKey = "cleaner-build";
+
+    // The build (version + commit) of the cleaning core: a report from another build is not reused, so a file replayed
+    // after a fix is cleaned again by the fixed code.
+    private static readonly string CleanerBuild =
+        typeof(FeedCleaner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unversioned";
 
     public async Task<CleaningReport> CleanAsync(string bucket, string key, CancellationToken cancellationToken)
     {
@@ -24,7 +31,7 @@ public sealed class S3ObjectCleaner(IAmazonS3 s3, CleanerOptions options)
 
         var raw = await S3RawFile.OpenAsync(s3, bucket, key, cancellationToken).ConfigureAwait(false);
 
-        // S3 delivers events at least once: the same version seen again gets the report written the first time.
+        // S3 delivers events at least once: the same version seen again by the same cleaner build gets the first report.
         if (await TryReadReportAsync(bucket, FeedKeys.ReportKey(key), raw.ETag, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             return earlier;
@@ -37,29 +44,42 @@ public sealed class S3ObjectCleaner(IAmazonS3 s3, CleanerOptions options)
             [SourceEtag] = raw.ETag,
         };
 
-        CleaningReport report;
         await using var clean = new S3MultipartUploadStream(s3, bucket, FeedKeys.CleanKey(key), Lineage);
         await using var rejects = new S3MultipartUploadStream(s3, bucket, FeedKeys.RejectsKey(key), Lineage);
-        report = await Task.Run(() => new FeedCleaner(options).Clean(raw, clean, rejects), cancellationToken).ConfigureAwait(false);
+        var report = await Task.Run(() => new FeedCleaner(options).Clean(raw, clean, rejects), cancellationToken).ConfigureAwait(false);
 
-        // Rejected rows are kept for a quarantined file too: they are how an operator sees why it was set aside.
-        await rejects.CompleteAsync(cancellationToken).ConfigureAwait(false);
         if (report.Status == FileStatus.Cleaned)
         {
+            await rejects.CompleteAsync(cancellationToken).ConfigureAwait(false);
             await clean.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {
             await clean.AbortAsync().ConfigureAwait(false);
-            await s3.CopyObjectAsync(
-                new CopyObjectRequest { SourceBucket = bucket, SourceKey = key, DestinationBucket = bucket, DestinationKey = FeedKeys.QuarantineKey(key), ETagToMatch = raw.ETag },
-                cancellationToken).ConfigureAwait(false);
+            await CopyAsync(bucket, key, FeedKeys.QuarantineKey(key), raw.ETag, cancellationToken).ConfigureAwait(false);
+            if (report.RowsRejected > 0)
+            {
+                // The rejected rows are how a school sees what was wrong with a file set aside for too many of them.
+                await rejects.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await CopyAsync(bucket, FeedKeys.RejectsKey(key), FeedKeys.QuarantineRejectsKey(key), null, cancellationToken).ConfigureAwait(false);
+                await s3.DeleteObjectAsync(bucket, FeedKeys.RejectsKey(key), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await rejects.AbortAsync().ConfigureAwait(false);
+            }
+
             await PutReportAsync(bucket, FeedKeys.QuarantineReportKey(key), report, raw.ETag, cancellationToken).ConfigureAwait(false);
         }
 
         await PutReportAsync(bucket, FeedKeys.ReportKey(key), report, raw.ETag, cancellationToken).ConfigureAwait(false);
         return report;
     }
+
+    private Task CopyAsync(string bucket, string from, string to, string? etag, CancellationToken cancellationToken) =>
+        s3.CopyObjectAsync(
+            new CopyObjectRequest { SourceBucket = bucket, SourceKey = from, DestinationBucket = bucket, DestinationKey = to, ETagToMatch = etag },
+            cancellationToken);
 
     private async Task PutReportAsync(string bucket, string key, CleaningReport report, string etag, CancellationToken cancellationToken)
     {
@@ -71,6 +91,7 @@ public sealed class S3ObjectCleaner(IAmazonS3 s3, CleanerOptions options)
             ContentType = "application/json",
         };
         put.Metadata.Add(SourceEtag, etag);
+        put.Metadata.Add(CleanerBuildKey, CleanerBuild);
         await s3.PutObjectAsync(put, cancellationToken).ConfigureAwait(false);
     }
 
@@ -79,7 +100,7 @@ public sealed class S3ObjectCleaner(IAmazonS3 s3, CleanerOptions options)
         try
         {
             using var response = await s3.GetObjectAsync(bucket, reportKey, cancellationToken).ConfigureAwait(false);
-            if (response.Metadata[SourceEtag] != etag)
+            if (response.Metadata[SourceEtag] != etag || response.Metadata[CleanerBuildKey] != CleanerBuild)
             {
                 return null;
             }

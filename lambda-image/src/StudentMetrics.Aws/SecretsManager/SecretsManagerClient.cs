@@ -37,6 +37,15 @@ public sealed class SecretsManagerClient : IDisposable
             SecretsManagerJsonContext.Default.SecretReference,
             cancellationToken);
 
+    /// <summary>Stores a new version of a secret (rotation does this; the cached value stays until the process ends).</summary>
+    public Task<SecretReference> PutSecretValueAsync(string secretId, string secretString, CancellationToken cancellationToken) =>
+        _client.CallAsync(
+            "PutSecretValue",
+            new PutSecretValueRequest { SecretId = secretId, SecretString = secretString },
+            SecretsManagerJsonContext.Default.PutSecretValueRequest,
+            SecretsManagerJsonContext.Default.SecretReference,
+            cancellationToken);
+
     /// <summary>The database credentials in a secret, fetched on first use and then served from memory.</summary>
     public async Task<DatabaseSecret> GetDatabaseSecretAsync(string secretId, CancellationToken cancellationToken)
     {

@@ -5,5 +5,5 @@ namespace StudentMetrics.Aws.Sqs;
 internal sealed class GetQueueAttributesResponse
 {
     [JsonPropertyName("Attributes")]
-    public Dictionary<string, string> Attributes { get; init; } = [];
+    public Dictionary<string, string>? Attributes { get; init; }
 }

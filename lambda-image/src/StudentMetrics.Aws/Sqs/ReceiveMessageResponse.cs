@@ -5,5 +5,6 @@ namespace StudentMetrics.Aws.Sqs;
 internal sealed class ReceiveMessageResponse
 {
     [JsonPropertyName("Messages")]
-    public List<SqsReceivedMessage> Messages { get; init; } = [];
+    // An empty receive may carry "Messages": null rather than leave it out.
+    public List<SqsReceivedMessage>? Messages { get; init; }
 }

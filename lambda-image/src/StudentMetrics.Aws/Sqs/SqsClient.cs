@@ -38,7 +38,7 @@ public sealed class SqsClient : IDisposable
             SqsJsonContext.Default.GetQueueAttributesRequest,
             SqsJsonContext.Default.GetQueueAttributesResponse,
             cancellationToken).ConfigureAwait(false);
-        return response.Attributes;
+        return response.Attributes ?? new Dictionary<string, string>();
     }
 
     public async Task<IReadOnlyList<SqsReceivedMessage>> ReceiveMessagesAsync(
@@ -56,7 +56,7 @@ public sealed class SqsClient : IDisposable
             SqsJsonContext.Default.ReceiveMessageRequest,
             SqsJsonContext.Default.ReceiveMessageResponse,
             cancellationToken).ConfigureAwait(false);
-        return response.Messages;
+        return response.Messages ?? [];
     }
 
     public Task DeleteMessageAsync(string queueUrl, string receiptHandle, CancellationToken cancellationToken) =>

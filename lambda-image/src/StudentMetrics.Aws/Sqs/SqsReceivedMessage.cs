@@ -18,5 +18,5 @@ public sealed class SqsReceivedMessage
     public string Body { get; init; } = "";
 
     [JsonPropertyName("Attributes")]
-    public Dictionary<string, string> Attributes { get; init; } = [];
+    public Dictionary<string, string>? Attributes { get; init; }
 }

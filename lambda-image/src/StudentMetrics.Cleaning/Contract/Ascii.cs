@@ -12,6 +12,12 @@ internal static class Ascii
     /// <summary>Trims ASCII white space and the UTF-8 no-break space (Excel's favourite padding).</summary>
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
     {
+        // Nearly every value has nothing to trim: a byte above space (and not the no-break space's lead or tail) at each end.
+        if (value.Length > 0 && value[0] is > (byte)' ' and not 0xC2 && value[^1] is > (byte)' ' and not 0xA0)
+        {
+            return value;
+        }
+
         while (true)
         {
             if (value.Length > 0 && IsSpace(value[0]))

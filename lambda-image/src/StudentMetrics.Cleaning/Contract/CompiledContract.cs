@@ -20,11 +20,21 @@ internal sealed class CompiledContract
     /// <summary>Pseudo-column of the codes that concern a whole row.</summary>
     public const string RowColumn = "row";
 
+    private readonly bool[] _nullTokenStarts = new bool[256];
+    private readonly int _longestNullToken;
+
     public CompiledContract(FeedContract contract, DateOnly processingDay)
     {
         Contract = contract;
         Columns = [.. contract.Columns.Select(c => new CompiledColumn(c, contract, processingDay))];
         NullTokens = [.. contract.NullTokens.Select(t => Encoding.UTF8.GetBytes(t.ToUpperInvariant()))];
+        _longestNullToken = NullTokens.Max(t => t.Length);
+        foreach (var token in NullTokens.Where(t => t.Length > 0))
+        {
+            _nullTokenStarts[token[0]] = true;
+            _nullTokenStarts[char.ToLowerInvariant((char)token[0]) & 0xFF] = true;
+        }
+
         KeyColumns = [.. contract.KeyColumns.Select(IndexOrThrow)];
         RecencyColumn = IndexOrThrow(contract.RecencyColumn);
         var names = new List<string>();
@@ -83,7 +93,7 @@ internal sealed class CompiledContract
             return true;
         }
 
-        if (trimmed.Length > 4)
+        if (trimmed.Length > _longestNullToken || !_nullTokenStarts[trimmed[0]])
         {
             return false;
         }

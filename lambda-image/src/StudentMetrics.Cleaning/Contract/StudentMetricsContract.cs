@@ -32,7 +32,7 @@ public static class StudentMetricsContract
             new() { Name = "days_enrolled", Aliases = ["enrolled days", "days_in_membership"], Type = ColumnType.Integer, Required = true, Min = 0, Max = 366 },
             new()
             {
-                Name = "days_present", Aliases = ["present days", "days_attended"], Type = ColumnType.Integer, Min = 0, Max = 366,
+                Name = "days_present", Aliases = ["present days", "days_attended"], Type = ColumnType.Integer, Min = 0,
                 AtMost = "days_enrolled", AtMostCode = "present_exceeds_enrolled",
             },
             new() { Name = "tardies", Aliases = ["tardy", "late arrivals"], Type = ColumnType.Integer, Min = 0, Max = int.MaxValue },

@@ -8,6 +8,21 @@ internal static class ValueReader
 {
     private static ReadOnlySpan<byte> MonthNames => "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC"u8;
 
+    /// <summary>For each byte, its upper-case form if it may appear in a code, else 0.</summary>
+    private static readonly byte[] CodeBytes = BuildCodeBytes();
+
+    private static byte[] BuildCodeBytes()
+    {
+        var table = new byte[256];
+        for (var b = 0; b < 256; b++)
+        {
+            var upper = Ascii.Upper((byte)b);
+            table[b] = Ascii.IsDigit(upper) || (uint)(upper - 'A') <= 'Z' - 'A' || upper == '-' || upper == '_' ? upper : (byte)0;
+        }
+
+        return table;
+    }
+
     /// <param name="commaIsDecimal">The file is <c>;</c>-delimited, so <c>,</c> is a decimal point too.</param>
     /// <param name="output">Room for at least 64 bytes of canonical text; the caller discards it unless the outcome is Ok.</param>
     public static ValueOutcome Read(CompiledColumn column, ReadOnlySpan<byte> value, bool commaIsDecimal, Span<byte> output, out int written, out long stored)
@@ -33,10 +48,11 @@ internal static class ValueReader
             return ValueOutcome.InvalidFormat;
         }
 
+        var table = CodeBytes;
         for (var i = 0; i < value.Length; i++)
         {
-            var b = Ascii.Upper(value[i]);
-            if (!(Ascii.IsDigit(b) || (uint)(b - 'A') <= 'Z' - 'A' || b == '-' || b == '_'))
+            var b = table[value[i]];
+            if (b == 0)
             {
                 return ValueOutcome.InvalidFormat;
             }
@@ -52,6 +68,28 @@ internal static class ValueReader
     {
         written = 0;
         stored = 0;
+        if (value.Length <= 9 && TryPlainDigits(value, out var plain))
+        {
+            // Fast path: plain digits, already canonical unless zero-padded.
+            stored = plain;
+            if (stored < column.Min || stored > column.Max)
+            {
+                return ValueOutcome.OutOfRange;
+            }
+
+            if (value[0] != '0' || value.Length == 1)
+            {
+                value.CopyTo(output);
+                written = value.Length;
+            }
+            else
+            {
+                written = Ascii.WriteInteger(stored, output);
+            }
+
+            return ValueOutcome.Ok;
+        }
+
         var found = false;
         foreach (var (word, tokenValue) in column.Tokens)
         {
@@ -140,6 +178,28 @@ internal static class ValueReader
         return ValueOutcome.Ok;
     }
 
+    private static bool TryPlainDigits(ReadOnlySpan<byte> value, out long number)
+    {
+        number = 0;
+        if (value.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var b in value)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            number = (number * 10) + digit;
+        }
+
+        return true;
+    }
+
     private static bool IsOrdinalSuffix(ReadOnlySpan<byte> two) =>
         Ascii.EqualsIgnoreCase(two, "ST"u8) || Ascii.EqualsIgnoreCase(two, "ND"u8) || Ascii.EqualsIgnoreCase(two, "RD"u8) || Ascii.EqualsIgnoreCase(two, "TH"u8);
 
@@ -147,6 +207,20 @@ internal static class ValueReader
     {
         written = 0;
         stored = 0;
+        if (TryCanonicalDecimal(value, column.Scale, out var canonical))
+        {
+            // Fast path: already written as the cleaned file writes it (85.50), so it is copied as it is.
+            stored = canonical;
+            if (stored < column.Min || stored > column.Max)
+            {
+                return ValueOutcome.OutOfRange;
+            }
+
+            value.CopyTo(output);
+            written = value.Length;
+            return ValueOutcome.Ok;
+        }
+
         if (column.AllowsPercent && value.Length > 0 && value[^1] == '%')
         {
             value = Ascii.Trim(value[..^1]);
@@ -237,6 +311,35 @@ internal static class ValueReader
         return ValueOutcome.Ok;
     }
 
+    /// <summary>Digits (no leading zero unless alone), a point, exactly <paramref name="scale"/> digits.</summary>
+    private static bool TryCanonicalDecimal(ReadOnlySpan<byte> value, int scale, out long stored)
+    {
+        stored = 0;
+        var point = value.Length - scale - 1;
+        if (scale == 0 || point < 1 || point > 12 || value[point] != '.' || (value[0] == '0' && point > 1))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (i == point)
+            {
+                continue;
+            }
+
+            var digit = (uint)(value[i] - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            stored = (stored * 10) + digit;
+        }
+
+        return true;
+    }
+
     private static int WriteScaled(long stored, int scale, long factor, Span<byte> output)
     {
         var at = 0;
@@ -266,6 +369,21 @@ internal static class ValueReader
     private static ValueOutcome ReadTerm(CompiledColumn column, ReadOnlySpan<byte> value, Span<byte> output, out int written)
     {
         written = 0;
+        if (value.Length == 12 && value[4] == '-' && value[9] == '-' && TryDigits(value, 0, 4, out var year1) && TryDigits(value, 5, 4, out var year2) && year2 == year1 + 1)
+        {
+            // Fast path: already canonical, so it is copied as it is.
+            var code = value[10..];
+            foreach (var candidate in column.Periods)
+            {
+                if (code.SequenceEqual(candidate))
+                {
+                    value.CopyTo(output);
+                    written = value.Length;
+                    return ValueOutcome.Ok;
+                }
+            }
+        }
+
         if (!TryDigits(value, 0, 4, out var first))
         {
             return ValueOutcome.InvalidFormat;
@@ -378,6 +496,25 @@ internal static class ValueReader
         written = 0;
         stored = 0;
         int year, month, day;
+        if (value.Length == 10 && value[4] == '-' && value[7] == '-' && TryDigits(value, 0, 4, out year) && TryDigits(value, 5, 2, out month) && TryDigits(value, 8, 2, out day))
+        {
+            // Fast path: ISO already, copied as it is once it is known to be a real date in range.
+            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            {
+                return ValueOutcome.Unparseable;
+            }
+
+            stored = new DateOnly(year, month, day).DayNumber;
+            if (stored < column.Min || stored > column.Max)
+            {
+                return ValueOutcome.OutOfRange;
+            }
+
+            value.CopyTo(output);
+            written = 10;
+            return ValueOutcome.Ok;
+        }
+
         var at = 0;
         if (TryDigits(value, 0, 4, out year) && value.Length > 4 && value[4] == '-')
         {

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace StudentMetrics.Cleaning.Csv;
 
@@ -21,8 +23,11 @@ internal sealed class Utf8CsvReader
     private int[] _starts = new int[32];
     private int[] _ends = new int[32];
     private bool[] _escaped = new bool[32];
+    private bool _anyEscaped;
+    private long _discarded;
     private byte _delimiter = (byte)',';
     private SearchValues<byte> _stops = SearchValues.Create(",\r\n"u8);
+    private static readonly SearchValues<byte> LineStops = SearchValues.Create("\"\r\n"u8);
 
     public Utf8CsvReader(Stream stream, int maxRecordBytes)
     {
@@ -31,6 +36,9 @@ internal sealed class Utf8CsvReader
     }
 
     public int FieldCount { get; private set; }
+
+    /// <summary>Bytes of the input consumed by the records read so far.</summary>
+    public long Offset => _discarded + _position;
 
     public byte Delimiter
     {
@@ -100,7 +108,11 @@ internal sealed class Utf8CsvReader
             if (next >= 0)
             {
                 _position = next;
-                Unescape();
+                if (_anyEscaped)
+                {
+                    Unescape();
+                }
+
                 return true;
             }
 
@@ -125,6 +137,12 @@ internal sealed class Utf8CsvReader
         if (p >= end)
         {
             return _eof ? EndOfInput : NeedMore;
+        }
+
+        var simple = TryParseUnquotedLine(p);
+        if (simple != NeedMore)
+        {
+            return simple;
         }
 
         var field = 0;
@@ -189,6 +207,7 @@ internal sealed class Utf8CsvReader
                 _starts[field] = open + 1;
                 _ends[field] = q;
                 _escaped[field] = escaped;
+                _anyEscaped |= escaped;
                 p = closed ? q + 1 : q;
                 if (p < end && !_stops.Contains(buffer[p]))
                 {
@@ -270,6 +289,81 @@ internal sealed class Utf8CsvReader
         }
     }
 
+    /// <summary>
+    /// The common case, a record without quotes whose line end is in the buffer: find the end once, then split on
+    /// the delimiter 32 bytes at a time. Returns <see cref="NeedMore"/> to leave anything else to the general parser.
+    /// </summary>
+    private int TryParseUnquotedLine(int p)
+    {
+        var buffer = _buffer;
+        var k = buffer.AsSpan(p, _end - p).IndexOfAny(LineStops);
+        if (k < 0)
+        {
+            return NeedMore;
+        }
+
+        var lineEnd = p + k;
+        var stop = buffer[lineEnd];
+        if (stop == Quote || (stop == '\r' && lineEnd + 1 == _end && !_eof))
+        {
+            return NeedMore;
+        }
+
+        while (_starts.Length <= k + 1)
+        {
+            GrowFields();
+        }
+
+        var starts = _starts;
+        var ends = _ends;
+        var field = 0;
+        var start = p;
+        var i = p;
+        var delimiters = Vector256.Create(_delimiter);
+        while (i < lineEnd)
+        {
+            if (i + Vector256<byte>.Count <= buffer.Length)
+            {
+                var mask = Vector256.Equals(Vector256.LoadUnsafe(ref buffer[0], (nuint)i), delimiters).ExtractMostSignificantBits();
+                var left = lineEnd - i;
+                if (left < Vector256<byte>.Count)
+                {
+                    mask &= (1u << left) - 1;
+                }
+
+                while (mask != 0)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(mask);
+                    starts[field] = start;
+                    ends[field] = at;
+                    field++;
+                    start = at + 1;
+                    mask &= mask - 1;
+                }
+
+                i += Vector256<byte>.Count;
+            }
+            else
+            {
+                if (buffer[i] == _delimiter)
+                {
+                    starts[field] = start;
+                    ends[field] = i;
+                    field++;
+                    start = i + 1;
+                }
+
+                i++;
+            }
+        }
+
+        starts[field] = start;
+        ends[field] = lineEnd;
+        field++;
+        FieldCount = field;
+        return stop == '\n' ? lineEnd + 1 : lineEnd + 1 < _end && buffer[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
+    }
+
     private void Unescape()
     {
         for (var f = 0; f < FieldCount; f++)
@@ -293,12 +387,15 @@ internal sealed class Utf8CsvReader
             _ends[f] = _starts[f] + w;
             _escaped[f] = false;
         }
+
+        _anyEscaped = false;
     }
 
     private void Fill()
     {
         if (_position > 0)
         {
+            _discarded += _position;
             Buffer.BlockCopy(_buffer, _position, _buffer, 0, _end - _position);
             _end -= _position;
             _position = 0;

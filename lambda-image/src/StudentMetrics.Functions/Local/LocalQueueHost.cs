@@ -12,19 +12,25 @@ namespace StudentMetrics.Functions.Local;
 /// </summary>
 public sealed class LocalQueueHost : IDisposable
 {
-    private readonly SqsClient _sqs;
+    private readonly SqsClient? _ownedSqs;
     private readonly QueuePoller _poller;
 
     /// <summary>SQS from the standard settings (<c>AWS_ENDPOINT_URL</c>, <c>AWS_REGION</c>), logs and metrics on stdout.</summary>
     public LocalQueueHost()
-        : this(new SqsClient(AwsSettings.FromEnvironment()), ProductFunctions.Catalog, JsonLog.Console, EmbeddedMetrics.Console)
+        : this(new SqsClient(AwsSettings.FromEnvironment()), ProductFunctions.Catalog, JsonLog.Console, EmbeddedMetrics.Console, ownsClient: true)
     {
     }
 
+    /// <param name="sqs">Stays the caller's: disposing the host leaves it open.</param>
     public LocalQueueHost(SqsClient sqs, FunctionCatalog catalog, JsonLog log, EmbeddedMetrics metrics)
+        : this(sqs, catalog, log, metrics, ownsClient: false)
+    {
+    }
+
+    private LocalQueueHost(SqsClient sqs, FunctionCatalog catalog, JsonLog log, EmbeddedMetrics metrics, bool ownsClient)
     {
         ArgumentNullException.ThrowIfNull(sqs);
-        _sqs = sqs;
+        _ownedSqs = ownsClient ? sqs : null;
         _poller = new QueuePoller(new SqsMessageQueue(sqs), catalog, log, metrics, TimeProvider.System, sqs.Region);
     }
 
@@ -36,5 +42,5 @@ public sealed class LocalQueueHost : IDisposable
     public Task<LocalDrainResult> ServeAsync(string queueUrl, string functionName, CancellationToken cancellationToken) =>
         _poller.ServeAsync(queueUrl, functionName, cancellationToken);
 
-    public void Dispose() => _sqs.Dispose();
+    public void Dispose() => _ownedSqs?.Dispose();
 }

@@ -15,7 +15,7 @@ internal sealed class SqsMessageQueue(SqsClient sqs) : IMessageQueue
     public async Task<IReadOnlyList<QueuedMessage>> ReceiveAsync(string queueUrl, int maxMessages, TimeSpan wait, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
     {
         var messages = await sqs.ReceiveMessagesAsync(queueUrl, maxMessages, wait, visibilityTimeout, cancellationToken).ConfigureAwait(false);
-        return messages.Select(m => new QueuedMessage(m.MessageId, m.ReceiptHandle, m.Body, m.Md5OfBody, m.Attributes)).ToList();
+        return messages.Select(m => new QueuedMessage(m.MessageId, m.ReceiptHandle, m.Body, m.Md5OfBody, m.Attributes ?? new Dictionary<string, string>())).ToList();
     }
 
     public Task DeleteAsync(string queueUrl, string receiptHandle, CancellationToken cancellationToken) =>

@@ -1,0 +1,47 @@
+using System.Net;
+using Amazon.S3;
+using Amazon.S3.Model;
+using StudentMetrics.Aws.S3;
+using StudentMetrics.Aws.Sqs;
+
+namespace StudentMetrics.Cli.LocalRun;
+
+/// <summary>
+/// The local twin of the deployed bucket and trigger: a bucket, a queue, and the bucket's ObjectCreated notifications
+/// for raw/ sent to the queue, as the CloudFormation stack sets them up in AWS.
+/// </summary>
+internal sealed class LocalBucket(IAmazonS3 s3, SqsClient sqs)
+{
+    /// <returns>The queue URL the raw/ notifications go to.</returns>
+    public async Task<string> EnsureAsync(string bucket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.PutBucketAsync(bucket, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists" || e.StatusCode == HttpStatusCode.Conflict)
+        {
+            // A second run reuses the bucket of the first.
+        }
+
+        var queueUrl = await sqs.CreateQueueAsync(bucket + "-raw-events", null, cancellationToken).ConfigureAwait(false);
+        var attributes = await sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"], cancellationToken).ConfigureAwait(false);
+        await s3.PutBucketNotificationAsync(
+            new PutBucketNotificationRequest
+            {
+                BucketName = bucket,
+                QueueConfigurations =
+                [
+                    new QueueConfiguration
+                    {
+                        Id = "raw-objects-to-cleaner",
+                        Queue = attributes["QueueArn"],
+                        Events = [EventType.ObjectCreatedAll],
+                        Filter = new Filter { S3KeyFilter = new S3KeyFilter { FilterRules = [new FilterRule("prefix", FeedKeys.Raw)] } },
+                    },
+                ],
+            },
+            cancellationToken).ConfigureAwait(false);
+        return queueUrl;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using StudentMetrics.Cleaning;
+using StudentMetrics.Database;
+
+namespace StudentMetrics.Cli.LocalRun;
+
+/// <summary>The summary a person reads at the end of <c>make run</c>: what each stage did and where every output is.</summary>
+internal static class LocalRunSummaryWriter
+{
+    public static void Write(LocalRunSummary summary, TextWriter output)
+    {
+        var report = summary.Report;
+        output.WriteLine();
+        output.WriteLine("StudentMetrics local run");
+        output.WriteLine($"  raw object      {summary.RawKey} ({Bytes(report.Source.SizeBytes)}, sha256 {report.Source.Sha256[..12]}…)");
+        output.WriteLine($"  migrations      {(summary.Migrations.Scripts.Count == 0 ? "none pending" : $"{summary.Migrations.Scripts.Count} applied")} ({summary.Migrations.AlreadyApplied} already applied)");
+        output.WriteLine($"  queue messages  {summary.MessagesHandled} handled by the clean function (S3 sends a test event when notifications are set up)");
+        output.WriteLine($"  status          {(report.Status == FileStatus.Cleaned ? "cleaned" : "QUARANTINED: " + report.Reason)}");
+        output.WriteLine($"  rows read       {report.RowsRead}   (encoding {report.Encoding}, delimiter '{Printable(report.Delimiter)}')");
+        output.WriteLine($"  rows clean      {report.RowsClean}");
+        output.WriteLine($"  rows rejected   {report.RowsRejected}");
+        foreach (var (reason, count) in report.RejectReasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"      {count,5}  {reason}");
+        }
+
+        if (report.UnknownColumns.Count > 0)
+        {
+            output.WriteLine($"  unknown columns {string.Join(", ", report.UnknownColumns)} (not loaded)");
+        }
+
+        output.WriteLine(summary.Load is { } load
+            ? $"  rows loaded     {LoadedRows(load)}   ({Describe(load)}; ledger entry {load.LedgerId})"
+            : "  rows loaded     0   (a quarantined file loads nothing)");
+        output.WriteLine("  outputs");
+        foreach (var (name, s3Uri, localCopy) in summary.Outputs)
+        {
+            output.WriteLine($"    {name,-14}{s3Uri}");
+            output.WriteLine($"    {"",-14}→ {Path.GetRelativePath(Environment.CurrentDirectory, localCopy)}");
+        }
+
+        if (summary.Dashboard is not null)
+        {
+            output.WriteLine($"  dashboard       {Path.GetRelativePath(Environment.CurrentDirectory, summary.Dashboard)}  (open it in a browser)");
+        }
+    }
+
+    /// <summary>Rows of this file now in core.student_metrics: new ones plus the ones it replaced.</summary>
+    public static long LoadedRows(LoadResult load) => load.Inserted + load.Replaced;
+
+    private static string Describe(LoadResult load) => load.Outcome == LoadOutcome.SkippedAlreadyLoaded
+        ? "this content was loaded before: nothing changed"
+        : $"{load.Inserted} inserted, {load.Replaced} replaced, {load.Removed} removed, {load.KeptNewer} kept because a stored row was newer";
+
+    private static string Printable(string delimiter) => delimiter == "\t" ? "\\t" : delimiter;
+
+    private static string Bytes(long bytes) => bytes < 1024 * 1024
+        ? (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KB"
+        : (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+}

@@ -1,0 +1,6 @@
+namespace StudentMetrics.Reporting.Data;
+
+/// <summary>A row of <c>reporting.chronic_absence</c>. Measures are null when the group is suppressed.</summary>
+public sealed record ChronicAbsenceRow(
+    string Scope, string SchoolId, string Term,
+    bool Suppressed, string? SuppressionReason, long? StudentCount, long? ChronicallyAbsentCount, decimal? ChronicAbsenceRate);

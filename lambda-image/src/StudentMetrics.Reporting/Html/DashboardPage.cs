@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using StudentMetrics.Reporting.Data;
+
+namespace StudentMetrics.Reporting.Html;
+
+/// <summary>Renders the dashboard as one HTML document with everything inline.</summary>
+public static class DashboardPage
+{
+    public static string Render(DashboardData data, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var term = data.LatestTerm;
+        var html = new StringBuilder(64 * 1024);
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append($"<title>Student Metrics dashboard{(term is null ? "" : " – " + HtmlText.Escape(term))}</title>");
+        html.Append("<style>").Append(PageStyle.Css).Append("</style></head><body>");
+        html.Append("<header class=\"top\"><div><h1>Student Metrics · District dashboard</h1>");
+        html.Append(term is null
+            ? "<p class=\"sub\">No data loaded yet</p>"
+            : $"<p class=\"sub\">{HtmlText.Escape(term)} · {data.Schools.Count.ToString(CultureInfo.InvariantCulture)} schools · attendance, achievement and early warning</p>");
+        html.Append($"</div><div class=\"meta\">Generated {generatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC<br>");
+        html.Append($"Groups under {data.Settings.MinGroupSize.ToString(CultureInfo.InvariantCulture)} students are suppressed</div></header><main>");
+        if (term is null)
+        {
+            html.Append("<div class=\"empty\">The reporting views hold no data yet. Load an export, then write this page again.</div>");
+        }
+        else
+        {
+            KpiTiles.Render(html, data, term);
+            DashboardCharts.Render(html, data, term);
+            SchoolTables.RenderSummary(html, data, term);
+            SchoolTables.RenderFreshness(html, data);
+        }
+
+        RenderNotes(html, data.Settings);
+        html.Append("</main></body></html>");
+        return html.ToString();
+    }
+
+    private static void RenderNotes(StringBuilder html, ReportingSettings settings)
+    {
+        var min = settings.MinGroupSize.ToString(CultureInfo.InvariantCulture);
+        html.Append("<footer class=\"notes\"><h2>How to read this page</h2><ul>");
+        html.Append($"<li><b>Privacy.</b> A school or grade with fewer than {min} students in a term shows no figures (hatched, “suppressed”). " +
+                    "When one small group could be worked out by subtracting the others from the district total, the next smallest group is hidden too.</li>");
+        html.Append("<li><b>Attendance rate</b> is days present divided by days enrolled, over students whose days present were reported.</li>");
+        html.Append($"<li><b>Chronically absent</b>: present on less than {Formats.Percent(settings.ChronicAbsenceBelow, 0)} of enrolled days.</li>");
+        html.Append($"<li><b>At risk</b>: at least one early-warning indicator — chronically absent; any subject score below {Formats.Score(settings.AtRiskScoreBelow)}; " +
+                    $"{settings.AtRiskIncidentsAtLeast.ToString(CultureInfo.InvariantCulture)} or more behaviour incidents in the term. A missing value never raises an indicator.</li>");
+        html.Append("<li>Thresholds come from <span class=\"mono\">reporting.settings</span>; figures from the <span class=\"mono\">reporting</span> views Tableau reads.</li>");
+        html.Append("</ul></footer>");
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Amazon.S3;
+using Amazon.S3.Model;
+using StudentMetrics.Functions;
+using StudentMetrics.Hosting;
+using StudentMetrics.Hosting.Observability;
+using StudentMetrics.IntegrationTests.Hosting;
+using StudentMetrics.IntegrationTests.Infrastructure;
+
+namespace StudentMetrics.IntegrationTests.Aws;
+
+/// <summary>
+/// Every example of tests/fixtures/spec-examples, uploaded to S3 and handed to the <c>clean</c> function as the S3 event
+/// Lambda delivers, through the same catalog the Lambda image dispatches with; then held to the same expectations as
+/// the command line.
+/// </summary>
+[Collection(StackCollection.Name)]
+public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) : IAsyncLifetime
+{
+    private readonly IAmazonS3 _s3 = stack.CreateS3Client();
+    private readonly string _bucket = "spec-" + Guid.NewGuid().ToString("N")[..12];
+
+    public static TheoryData<string> Examples() => new(SpecExampleCorpus.Names());
+
+    public async Task InitializeAsync() => await _s3.PutBucketAsync(_bucket);
+
+    public Task DisposeAsync()
+    {
+        _s3.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task The_clean_function_cleans_the_example_as_its_expectation_says(string name)
+    {
+        var expected = SpecExampleCorpus.Expectation(name);
+        var raw = await File.ReadAllBytesAsync(SpecExampleCorpus.RawPath(name));
+        // A key as schools name files: a space and a plus, which the event carries form-URL-encoded.
+        var rest = $"spec examples/{name}+v1.csv";
+        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "raw/" + rest, InputStream = new MemoryStream(raw) });
+
+        await InvokeCleanAsync(LambdaEvents.S3ObjectCreated(_bucket, WebUtility.UrlEncode("raw/" + rest), raw.Length));
+
+        var report = JsonDocument.Parse(await ReadAsync("reports/" + rest + ".report.json") ?? "{}").RootElement;
+        SpecExampleCorpus.CheckReport(expected, report);
+        var clean = await ReadAsync("clean/" + rest);
+        var rejects = await ReadAsync("rejects/" + rest);
+        if (expected.GetProperty("status").GetString() == "cleaned")
+        {
+            clean.ShouldNotBeNull();
+            rejects.ShouldNotBeNull();
+            SpecExampleCorpus.CheckOutputs(expected, clean, rejects);
+        }
+        else
+        {
+            clean.ShouldBeNull("a quarantined file has no cleaned output");
+            rejects.ShouldBeNull("a quarantined file's rejects are not under rejects/");
+            (await ReadBytesAsync("quarantine/" + rest)).ShouldBe(raw);
+            (await ReadAsync("quarantine/" + rest + ".report.json")).ShouldNotBeNull();
+            SpecExampleCorpus.CheckOutputs(expected, null, await ReadAsync("quarantine/" + rest + ".rejects.csv"));
+        }
+
+        (await ReadBytesAsync("raw/" + rest)).ShouldBe(raw, "the raw object is never changed");
+    }
+
+    private static async Task InvokeCleanAsync(string payload)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        var output = new JsonLinesOutput(TextWriter.Null);
+        var context = new FunctionContext
+        {
+            FunctionName = "clean",
+            RequestId = requestId,
+            Deadline = DateTimeOffset.UtcNow.AddMinutes(5),
+            Log = new FunctionLog(new JsonLog(output, TimeProvider.System), "clean", requestId),
+            Metrics = new EmbeddedMetrics(output, TimeProvider.System, EmbeddedMetrics.DefaultNamespace),
+        };
+        await ProductFunctions.Catalog.Get("clean").CreateInvoker().InvokeAsync(Encoding.UTF8.GetBytes(payload), context);
+    }
+
+    private async Task<string?> ReadAsync(string key) =>
+        await ReadBytesAsync(key) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    private async Task<byte[]?> ReadBytesAsync(string key)
+    {
+        try
+        {
+            using var response = await _s3.GetObjectAsync(_bucket, key);
+            using var buffer = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(buffer);
+            return buffer.ToArray();
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}

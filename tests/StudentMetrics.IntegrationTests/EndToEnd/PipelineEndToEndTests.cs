@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using Amazon.S3;
+using Npgsql;
+using StudentMetrics.Aws.Sqs;
+using StudentMetrics.Cleaning;
+using StudentMetrics.Cli.LocalRun;
+using StudentMetrics.Database;
+using StudentMetrics.IntegrationTests.Infrastructure;
+
+namespace StudentMetrics.IntegrationTests.EndToEnd;
+
+/// <summary>upload → S3 event → SQS → clean function → S3 outputs → loader → PostgreSQL, as <c>make run</c> does it.</summary>
+[Collection(StackCollection.Name)]
+public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
+{
+    private readonly IAmazonS3 _s3 = stack.CreateS3Client();
+    private readonly SqsClient _sqs = SqsClient.FromEnvironment();
+    private readonly string _bucket = "e2e-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _workDir = Directory.CreateTempSubdirectory("e2e-").FullName;
+    private readonly string _sample = Path.Combine(stack.Repository, "samples", "student_metrics_sample.csv");
+    private NpgsqlDataSource _database = null!;
+
+    public async Task InitializeAsync() =>
+        _database = StudentMetricsDataSource.Create(await stack.CreateDatabaseAsync("e2e"), requireTls: false);
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _s3.Dispose();
+        _sqs.Dispose();
+        Directory.Delete(_workDir, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_sample_flows_from_upload_to_rows_in_PostgreSQL_with_every_output_in_S3()
+    {
+        var summary = await RunAsync(_sample);
+
+        var report = summary.Report;
+        report.Status.ShouldBe(FileStatus.Cleaned);
+        report.RowsRead.ShouldBe(File.ReadAllLines(_sample).Length - 1);
+        report.RowsRejected.ShouldBeGreaterThan(0);
+        report.RowsClean.ShouldBe(report.RowsRead - report.RowsRejected);
+        report.Source.Sha256.ShouldBe(FileSha256(_sample));
+
+        // S3: the raw object as uploaded, and one output per prefix.
+        (await ReadObjectAsync("raw/local/student_metrics_sample.csv")).ShouldBe(await File.ReadAllTextAsync(_sample));
+        var clean = (await ReadObjectAsync("clean/local/student_metrics_sample.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        clean.Length.ShouldBe((int)report.RowsClean + 1);
+        clean[0].ShouldEndWith(",recorded_on,source_row");
+        var rejects = (await ReadObjectAsync("rejects/local/student_metrics_sample.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        rejects.Length.ShouldBe((int)report.RowsRejected + 1);
+        (await ReadObjectAsync("reports/local/student_metrics_sample.csv.report.json")).ShouldContain("\"rows_clean\": " + report.RowsClean);
+
+        // PostgreSQL: every clean row, each traceable to the object, its content and its row.
+        summary.Load.ShouldNotBeNull().Outcome.ShouldBe(LoadOutcome.Loaded);
+        await using var connection = await _database.OpenConnectionAsync();
+        (await ScalarAsync<long>(connection, "SELECT count(*) FROM core.student_metrics")).ShouldBe(report.RowsClean);
+        (await ScalarAsync<long>(connection, "SELECT count(DISTINCT (source_key, source_sha256)) FROM core.student_metrics")).ShouldBe(1);
+        (await ScalarAsync<string>(connection, "SELECT min(source_key) FROM core.student_metrics")).ShouldBe("raw/local/student_metrics_sample.csv");
+        (await ScalarAsync<string>(connection, "SELECT min(source_sha256) FROM core.student_metrics")).ShouldBe(report.Source.Sha256);
+        (await ScalarAsync<string>(connection, "SELECT status FROM core.ingestion_ledger ORDER BY ledger_id DESC LIMIT 1")).ShouldBe("loaded");
+
+        // A row the export wrote in lower case is stored canonical, and points back to its raw row.
+        var sourceRow = await ScalarAsync<int>(connection, "SELECT source_row FROM core.student_metrics WHERE student_id = 'S001002' AND term = '2024-2025-S2'");
+        File.ReadLines(_sample).ElementAt(sourceRow).ShouldStartWith("s001002,");
+    }
+
+    [Fact]
+    public async Task Running_the_same_file_again_changes_nothing()
+    {
+        var first = await RunAsync(_sample);
+        await using var connection = await _database.OpenConnectionAsync();
+        var before = await ScalarAsync<long>(connection, "SELECT count(*) FROM core.student_metrics");
+
+        var second = await RunAsync(_sample);
+
+        second.Report.Source.Sha256.ShouldBe(first.Report.Source.Sha256);
+        second.Load.ShouldNotBeNull().Outcome.ShouldBe(LoadOutcome.SkippedAlreadyLoaded);
+        (await ScalarAsync<long>(connection, "SELECT count(*) FROM core.student_metrics")).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_student_metrics_export_is_quarantined_and_loads_nothing()
+    {
+        var wrong = Path.Combine(_workDir, "gradebook.csv");
+        await File.WriteAllTextAsync(wrong, "name;class;G1;G2;G3;\n\"Ana\";\"7B\";\"5\";12;14;\n");
+
+        var summary = await RunAsync(wrong);
+
+        summary.Report.Status.ShouldBe(FileStatus.Quarantined);
+        summary.Report.Reason.ShouldNotBeNull().ShouldContain("student_id");
+        summary.Load.ShouldBeNull();
+        (await ReadObjectAsync("quarantine/local/gradebook.csv")).ShouldBe(await File.ReadAllTextAsync(wrong));
+        await using var connection = await _database.OpenConnectionAsync();
+        (await ScalarAsync<long>(connection, "SELECT count(*) FROM core.student_metrics")).ShouldBe(0);
+    }
+
+    private static string FileSha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private Task<LocalRunSummary> RunAsync(string file) =>
+        new LocalPipeline(_s3, _sqs, _database, TextWriter.Null).RunAsync(new LocalRunOptions(file, _workDir, _bucket), CancellationToken.None);
+
+    private async Task<string> ReadObjectAsync(string key)
+    {
+        using var response = await _s3.GetObjectAsync(_bucket, key);
+        using var reader = new StreamReader(response.ResponseStream);
+        return await reader.ReadToEndAsync();
+    }
+}

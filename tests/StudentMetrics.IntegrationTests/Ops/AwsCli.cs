@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace StudentMetrics.IntegrationTests.Ops;
+
+/// <summary>
+/// The aws CLI against one emulator endpoint. The SDK packages this repository may use cover S3 only; the CLI
+/// covers CloudFormation, SQS, CloudWatch and the rest, and is what operators run anyway.
+/// </summary>
+public sealed class AwsCli(string endpoint, string repository)
+{
+    public string Endpoint { get; } = endpoint;
+
+    /// <summary>Runs `aws ARGS --output json` and returns its parsed output (an empty object when it prints nothing).</summary>
+    public JsonElement Json(params string[] args)
+    {
+        var output = Run(["--endpoint-url", Endpoint, "--region", "us-east-1", "--output", "json", .. args]);
+        return output.Trim().Length == 0 ? JsonDocument.Parse("{}").RootElement : JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    /// <summary>Runs a command (an ops/ script or aws) in the repository with the emulator's settings; returns stdout.</summary>
+    public string Run(string[] command, string? file = null)
+    {
+        var start = new ProcessStartInfo(file ?? "aws")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = repository,
+        };
+        foreach (var arg in command)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["AWS_ENDPOINT_URL"] = Endpoint;
+        start.Environment["AWS_REGION"] = "us-east-1";
+        start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
+        start.Environment["AWS_ACCESS_KEY_ID"] = "testing";
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
+        start.Environment["AWS_PAGER"] = ""; // CLI v2 would otherwise page long output
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        process.ExitCode.ShouldBe(0, $"{file ?? "aws"} {string.Join(' ', command)} failed: {error.Result}");
+        return output;
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# `make bench`: the cleaner against three baselines on the same generated 1M-row file (clean and messy),
+# each subject in its own process, warmed up, median of BENCH_RUNS runs. Then the cold-start and load
+# benchmarks if they exist. Exits non-zero when a cleaner target is missed.
+#   BENCH_ROWS (default 1000000)  BENCH_RUNS (default 5)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rows=${BENCH_ROWS:-1000000}
+runs=${BENCH_RUNS:-5}
+dir=.local/bench
+mkdir -p "$dir"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build tests/StudentMetrics.Benchmarks -c Release -v quiet -nologo >/dev/null
+bench=(dotnet artifacts/bin/StudentMetrics.Benchmarks/release/StudentMetrics.Benchmarks.dll)
+
+"${bench[@]}" generate "$dir/clean.csv" "$rows"
+"${bench[@]}" generate "$dir/messy.csv" "$rows" --messy
+
+status=0
+for variant in clean messy; do
+  file="$dir/$variant.csv"
+  results="$dir/$variant.results"
+  : >"$results"
+  for subject in cleaner sylvan sep csvhelper; do
+    "${bench[@]}" "$subject" "$file" "$dir" "$runs" | grep '^RESULT ' >>"$results"
+  done
+  echo
+  echo "== $variant file: $(du -m "$file" | cut -f1) MB, $rows rows, median of $runs runs after a warm-up, each subject in its own process"
+  awk -v variant="$variant" '
+    { name[NR]=$2; rows[NR]=$3; rps[NR]=$5; mbs[NR]=$6; peak[NR]=$7; alloc[NR]=$8; cpu[NR]=$9; if ($2=="cleaner") c=NR }
+    END {
+      printf "%-10s %12s %9s %10s %13s %9s  %s\n", "subject", "rows/s", "MB/s", "peak MB", "alloc MB/run", "cpu s", "cleaner ratio (rows/s, cpu)"
+      for (i=1; i<=NR; i++) {
+        ratio = (i==c) ? "" : sprintf("%.2fx, %.2fx", rps[c]/rps[i], cpu[i]/cpu[c])
+        printf "%-10s %12.0f %9.1f %10.1f %13.1f %9.3f  %s\n", name[i], rps[i], mbs[i], peak[i], alloc[i], cpu[i], ratio
+      }
+      best = 0; for (i=1; i<=NR; i++) if ((name[i]=="sylvan" || name[i]=="sep") && rps[i] > best) { best = rps[i]; bestName = name[i] }
+      ok_speed = rps[c] >= best; ok_mem = peak[c] < 100
+      printf "target cleaner >= 1.0x the faster of sylvan/sep (%s): %.2fx %s\n", bestName, rps[c]/best, ok_speed ? "met" : "MISSED"
+      printf "target cleaner peak memory < 100 MB: %.1f MB %s\n", peak[c], ok_mem ? "met" : "MISSED"
+      exit !(ok_speed && ok_mem)
+    }' "$results" || status=1
+done
+
+for extra in tests/bench/coldstart.sh tests/bench/load.sh; do
+  if [ -x "$extra" ]; then
+    echo
+    "$extra" || status=1
+  elif [ -f "$extra" ]; then
+    echo
+    bash "$extra" || status=1
+  fi
+done
+exit $status
