@@ -2,7 +2,7 @@ using Sylvan.Data.Csv;
 
 namespace StudentMetrics.Database.Loading;
 
-/// <summary>The columns of a cleaned file (the feed spec's "What a cleaned file holds"), in order, as staged.</summary>
+/// <summary>The columns of a cleaned file (the feed spec's "What a cleaned file holds"), in order: the staging table's first columns.</summary>
 internal static class CleanFileColumns
 {
     public static IReadOnlyList<string> Names { get; } =
@@ -10,9 +10,6 @@ internal static class CleanFileColumns
         "student_id", "school_id", "grade_level", "term", "math_score", "reading_score", "science_score", "gpa",
         "days_enrolled", "days_present", "tardies", "behavior_incidents", "recorded_on", "source_row",
     ];
-
-    /// <summary>The staging table's columns: the file's, then the file's lineage.</summary>
-    public static IReadOnlyList<string> StagingNames { get; } = [.. Names, "source_key", "source_sha256"];
 
     /// <summary>A cleaned file is the product's own output, so its header is exact: anything else is the wrong file.</summary>
     public static void ThrowIfHeaderDiffers(CsvDataReader csv)

@@ -7,10 +7,12 @@ namespace StudentMetrics.Database.Loading;
 /// <summary>Streams a cleaned file into core.student_metrics_staging with a binary COPY, row by row.</summary>
 internal static class StagingCopy
 {
+    // The lineage columns are not sent with every row: the table defaults them from the transaction's settings.
     private static readonly string CopyCommand =
-        $"COPY core.student_metrics_staging ({string.Join(", ", CleanFileColumns.StagingNames)}) FROM STDIN (FORMAT BINARY)";
+        $"COPY core.student_metrics_staging ({string.Join(", ", CleanFileColumns.Names)}) FROM STDIN (FORMAT BINARY)";
 
     /// <returns>The number of rows the server received.</returns>
+    /// <remarks>Runs inside the caller's transaction: the lineage settings are local to it.</remarks>
     public static async Task<long> CopyAsync(NpgsqlConnection connection, Stream cleanCsv, string sourceKey, string sourceSha256, CancellationToken cancellationToken)
     {
         using var text = new StreamReader(cleanCsv, leaveOpen: true);
@@ -19,6 +21,14 @@ internal static class StagingCopy
             new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = 1 << 16 },
             cancellationToken).ConfigureAwait(false);
         CleanFileColumns.ThrowIfHeaderDiffers(csv);
+
+        await using (var lineage = new NpgsqlCommand(
+            "SELECT set_config('student_metrics.source_key', $1, true), set_config('student_metrics.source_sha256', $2, true)", connection))
+        {
+            lineage.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sourceKey });
+            lineage.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sourceSha256 });
+            await lineage.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         var schools = new StringPool();
         var terms = new StringPool();
@@ -42,8 +52,6 @@ internal static class StagingCopy
                 throw new InvalidDataException($"Cleaned file row {csv.RowNumber}: {e.Message}", e);
             }
 
-            importer.Write(sourceKey, NpgsqlDbType.Text);
-            importer.Write(sourceSha256, NpgsqlDbType.Text);
         }
 
         return checked((long)await importer.CompleteAsync(cancellationToken).ConfigureAwait(false));
