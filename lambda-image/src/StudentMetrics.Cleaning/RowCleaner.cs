@@ -20,6 +20,7 @@ internal sealed class RowCleaner
     private readonly int[] _outputTo;
     private readonly byte[] _scratch;
     private readonly int[] _reasons;
+    private readonly int[] _limitedColumns;
     private int _reasonCount;
 
     public RowCleaner(CompiledContract contract, HeaderLayout layout, byte delimiter)
@@ -36,6 +37,7 @@ internal sealed class RowCleaner
         _scratch = new byte[contract.CanonicalRowBytes];
         _reasons = new int[(columns * 2) + 4];
         ReasonCounts = new long[contract.ReasonNames.Length];
+        _limitedColumns = [.. Enumerable.Range(0, columns).Where(c => contract.Columns[c].AtMost >= 0)];
     }
 
     /// <summary>Rejected rows per reason number.</summary>
@@ -138,10 +140,10 @@ internal sealed class RowCleaner
             _outputTo[c] = clean.Mark();
         }
 
-        for (var c = 0; c < columns.Length; c++)
+        foreach (var c in _limitedColumns)
         {
             var limit = columns[c].AtMost;
-            if (limit >= 0 && _valid[c] && _valid[limit] && _stored[c] > _stored[limit])
+            if (_valid[c] && _valid[limit] && _stored[c] > _stored[limit])
             {
                 _reasons[_reasonCount++] = CompiledContract.Reason(c, CompiledContract.AtMostBroken);
             }
