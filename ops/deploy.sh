@@ -139,9 +139,9 @@ execution_role=$(bootstrap_output CloudFormationExecutionRoleArn)
 
 if [ "$mode" = deploy ]; then
   need IMAGE_TAG
-  script="$repo/glue/load_clean_to_postgres.py"
+  script="$repo/glue/student_metrics_load.py"
   [ -f "$script" ] || die "$script is missing; the Glue job needs it"
-  glue_script_key="glue/$IMAGE_TAG/load_clean_to_postgres.py"
+  glue_script_key="glue/$IMAGE_TAG/student_metrics_load.py"
   aws s3 cp --quiet "$script" "s3://$artifacts/$glue_script_key"
   for stack in storage pipeline monitoring; do deploy_stack "$stack"; done
 else

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes samples/student_metrics_sample.csv: a deterministic, realistic student_metrics export.
 
-Four schools with enough students per grade and term for every dashboard group to be shown, one small school
+Four schools with enough students per grade and term for every dashboard group to be shown, two small schools
 whose groups fall under the privacy threshold, values written the ways real exports write them (lower-case ids,
 '85%', '2024-25 S1', US dates, null tokens) and a handful of rows that break the contract, each for one reason.
 """
@@ -13,7 +13,8 @@ rng = random.Random(20250315)
 COLUMNS = ["student_id", "school_id", "grade_level", "term", "math_score", "reading_score", "science_score", "gpa",
            "days_enrolled", "days_present", "tardies", "behavior_incidents", "recorded_on"]
 SCHOOLS = [("LIN-ELEM", [3, 4, 5], 13), ("OAK-ELEM", [3, 4, 5], 12), ("RIVER-MS", [6, 7, 8], 12),
-           ("HILL-HS", [9, 10], 14), ("PINE-ACAD", [6], 6)]
+           ("HILL-HS", [9, 10], 14), ("PINE-ACAD", [6], 6),
+           ("BAY-ACAD", [7], 5)]
 TERMS = [("2024-2025-S1", "2024-12-{:02d}"), ("2024-2025-S2", "2025-05-{:02d}")]
 
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using StudentMetrics.Database.Loading;
 
@@ -28,12 +29,14 @@ public sealed class CleanFileLoader(NpgsqlDataSource dataSource)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             // Content loaded before is not read at all; the merge still decides (under its lock) and records the skip.
+            var started = Stopwatch.GetTimestamp();
             var staged = alreadyLoaded
                 ? 0
                 : await StagingCopy.CopyAsync(connection, cleanCsv, source.ObjectKey, sha256, cancellationToken).ConfigureAwait(false);
+            var copied = Stopwatch.GetTimestamp();
             var result = await MergeAsync(connection, ledgerId, staged, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result;
+            return result with { StagingTime = Stopwatch.GetElapsedTime(started, copied), MergeTime = Stopwatch.GetElapsedTime(copied) };
         }
         catch (Exception e)
         {

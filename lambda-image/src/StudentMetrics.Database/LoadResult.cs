@@ -7,4 +7,11 @@ namespace StudentMetrics.Database;
 /// <param name="Replaced">Stored rows this file replaced: the key's own earlier rows, or older rows of other files.</param>
 /// <param name="Removed">Rows an earlier version of the same key held that this version no longer has.</param>
 /// <param name="KeptNewer">Rows of this file not stored because a row of another file has a later recorded_on.</param>
-public sealed record LoadResult(LoadOutcome Outcome, long LedgerId, long RowsInFile, long Inserted, long Replaced, long Removed, long KeptNewer);
+public sealed record LoadResult(LoadOutcome Outcome, long LedgerId, long RowsInFile, long Inserted, long Replaced, long Removed, long KeptNewer)
+{
+    /// <summary>How long reading the file and copying it into staging took (zero when skipped before reading).</summary>
+    public TimeSpan StagingTime { get; init; }
+
+    /// <summary>How long core.merge_staged took.</summary>
+    public TimeSpan MergeTime { get; init; }
+}

@@ -1,6 +1,8 @@
 using StudentMetrics.Aws.S3;
 using StudentMetrics.Cleaning;
 using StudentMetrics.Functions.Clean;
+using StudentMetrics.Functions.Configuration;
+using StudentMetrics.Functions.Migrate;
 using StudentMetrics.Hosting;
 
 namespace StudentMetrics.Functions;
@@ -17,5 +19,10 @@ public static class ProductFunctions
             CleanFunction.Name,
             FeedKeys.Raw,
             () => new CleanFunction(new S3ObjectCleaner(S3ClientFactory.Create(), new CleanerOptions()))),
+        FunctionRegistration.ForJson(
+            MigrateFunction.Name,
+            MigrateJsonContext.Default.MigrateRequest,
+            MigrateJsonContext.Default.MigrateResponse,
+            () => new MigrateFunction(DatabaseConnections.FromEnvironment())),
     ]);
 }

@@ -11,10 +11,11 @@ internal sealed class JsonFunctionInvoker<TRequest, TResult>(
 
     public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> payload, FunctionContext context)
     {
-        var input = payload.IsEmpty ? default : JsonSerializer.Deserialize(payload.Span, request);
+        // `aws lambda invoke` without --payload sends nothing: that is the empty request.
+        var input = JsonSerializer.Deserialize(payload.IsEmpty ? "{}"u8 : payload.Span, request);
         if (input is null)
         {
-            throw new FormatException($"The '{name}' function needs a JSON object as its request (an empty object is fine).");
+            throw new FormatException($"The '{name}' function needs a JSON object as its request (an empty one is fine).");
         }
 
         var output = await function.InvokeAsync(input, context).ConfigureAwait(false);

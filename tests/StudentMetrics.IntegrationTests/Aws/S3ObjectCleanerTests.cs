@@ -87,9 +87,27 @@ public sealed class S3ObjectCleanerTests(LocalStack stack) : IAsyncLifetime
         (await GetAsync("quarantine/wrong-export.csv.report.json")).Body.ShouldContain("\"status\": \"quarantined\"");
         (await GetAsync("reports/wrong-export.csv.report.json")).Body.ShouldContain("\"status\": \"quarantined\"");
         (await ListAsync("clean/")).ShouldBeEmpty();
+        (await ListAsync("rejects/")).ShouldBeEmpty();
         var after = await _s3.GetObjectMetadataAsync(_bucket, key);
         after.ETag.ShouldBe(before.ETag);
         after.LastModified.ShouldBe(before.LastModified);
+    }
+
+    [Fact]
+    public async Task A_file_quarantined_for_too_many_rejects_keeps_its_rejected_rows_beside_it_not_under_rejects()
+    {
+        const string key = "raw/mostly-bad.csv";
+        await PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\nS2,SCH-1,5,2024-2025-S1,180,70,60,3.1,90,88,1,0,2025-01-10\nS3,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,yesterday\n");
+
+        var report = await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+
+        report.Status.ShouldBe(FileStatus.Quarantined);
+        report.RowsRejected.ShouldBe(2);
+        var rejects = (await GetAsync("quarantine/mostly-bad.csv.rejects.csv")).Body;
+        rejects.ShouldContain("math_score:out_of_range");
+        rejects.ShouldContain("recorded_on:unparseable_date");
+        (await ListAsync("rejects/")).ShouldBeEmpty();
+        (await ListAsync("clean/")).ShouldBeEmpty();
     }
 
     [Fact]

@@ -83,6 +83,20 @@ public sealed class ReportingSuppressionTests(LocalStack stack)
         shown.Average.ShouldBe(Math.Round(nine.Average(r => r.MathScore!.Value), 2));
     }
 
+    [Theory]
+    [InlineData("DELETE FROM reporting.settings")]
+    [InlineData("TRUNCATE reporting.settings")]
+    public async Task The_settings_row_every_view_reads_cannot_be_removed(string removal)
+    {
+        var db = await ReportingDatabase.CreateMigratedAsync(stack, "settings_kept");
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        var error = await Should.ThrowAsync<PostgresException>(() => ReportingDatabase.ExecuteAsync(connection, removal));
+        error.MessageText.ShouldContain("UPDATE it");
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM reporting.settings", connection);
+        ((long)(await count.ExecuteScalarAsync())!).ShouldBe(1);
+    }
+
     [Fact]
     public async Task A_lone_small_school_hides_the_next_smallest_too_so_it_cannot_be_derived_from_the_district_total()
     {

@@ -8,19 +8,43 @@ namespace StudentMetrics.IntegrationTests.Dashboards;
 [Collection(StackCollection.Name)]
 public sealed partial class WorkbookReferenceTests(LocalStack stack)
 {
-    public static TheoryData<string> Workbooks()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(LocalStack.FindRepository(), "dashboards"), "*.twb").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
+    public static TheoryData<string> Workbooks() => new(WorkbookFiles());
 
-        return data;
-    }
+    private static List<string> WorkbookFiles() =>
+        Directory.GetFiles(Path.Combine(LocalStack.FindRepository(), "dashboards"), "*.twb")
+            .Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
-    public void There_are_workbooks_to_check() => Workbooks().Count.ShouldBeGreaterThan(0);
+    public void There_are_workbooks_to_check() => WorkbookFiles().ShouldNotBeEmpty();
+
+    [Fact]
+    public async Task The_committed_workbooks_are_what_their_generator_writes_from_the_view_columns()
+    {
+        var dir = Directory.CreateTempSubdirectory("workbooks-").FullName;
+        var start = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(stack.Repository, "dashboards", "build_workbooks.py"), "--out", dir })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using (var process = System.Diagnostics.Process.Start(start)!)
+        {
+            var error = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            process.ExitCode.ShouldBe(0, await error);
+        }
+
+        var generated = Directory.GetFiles(dir, "*.twb").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+        generated.ShouldBe(WorkbookFiles());
+        foreach (var file in generated)
+        {
+            (await File.ReadAllTextAsync(Path.Combine(dir, file))).ShouldBe(
+                await File.ReadAllTextAsync(Path.Combine(stack.Repository, "dashboards", file)), $"{file} differs from build_workbooks.py's output; run it and commit");
+        }
+
+        Directory.Delete(dir, recursive: true);
+    }
 
     [Theory]
     [MemberData(nameof(Workbooks))]

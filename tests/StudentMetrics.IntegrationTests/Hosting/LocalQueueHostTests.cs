@@ -51,6 +51,34 @@ public sealed class LocalQueueHostTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task Serving_handles_messages_as_they_arrive_until_stopped()
+    {
+        var bucket = "local-serve-" + Guid.NewGuid().ToString("N")[..12];
+        using var s3 = stack.CreateS3Client();
+        await s3.PutBucketAsync(bucket);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "raw/later.csv", ContentBody = Export });
+        using var sqs = new SqsClient(AwsSettings.FromEnvironment());
+        var queueUrl = await sqs.CreateQueueAsync("serve-" + Guid.NewGuid().ToString("N")[..8], null, CancellationToken.None);
+        var output = new JsonLinesOutput(new StringWriter());
+        using var host = new LocalQueueHost(sqs, ProductFunctions.Catalog, new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
+        using var stop = new CancellationTokenSource();
+
+        var serving = host.ServeAsync(queueUrl, "clean", stop.Token);
+        await sqs.SendMessageAsync(queueUrl, LambdaEvents.S3ObjectCreated(bucket, "raw/later.csv"), CancellationToken.None);
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (!await ExistsAsync(s3, bucket, "reports/later.csv.report.json") && DateTime.UtcNow < until)
+        {
+            await Task.Delay(200);
+        }
+
+        await stop.CancelAsync();
+        var result = await serving.WaitAsync(TimeSpan.FromSeconds(30));
+
+        result.MessagesSucceeded.ShouldBe(1);
+        result.MessagesFailed.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_received_message_carries_the_system_attributes_lambda_passes_on()
     {
         using var sqs = new SqsClient(AwsSettings.FromEnvironment());
@@ -66,5 +94,18 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         attributes.ShouldContainKey("SentTimestamp");
         await sqs.DeleteMessageAsync(queueUrl, received.ReceiptHandle, CancellationToken.None);
         (await sqs.ReceiveMessagesAsync(queueUrl, 10, TimeSpan.Zero, TimeSpan.FromSeconds(30), CancellationToken.None)).ShouldBeEmpty();
+    }
+
+    private static async Task<bool> ExistsAsync(Amazon.S3.IAmazonS3 s3, string bucket, string key)
+    {
+        try
+        {
+            await s3.GetObjectMetadataAsync(bucket, key);
+            return true;
+        }
+        catch (Amazon.S3.AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
     }
 }

@@ -37,6 +37,7 @@ public sealed class AwsCli(string endpoint, string repository)
         start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
         start.Environment["AWS_ACCESS_KEY_ID"] = "testing";
         start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
+        start.Environment["AWS_PAGER"] = ""; // CLI v2 would otherwise page long output
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();

@@ -37,6 +37,18 @@ public sealed class FunctionCatalogTests
     }
 
     [Fact]
+    public void Each_directly_invoked_function_is_registered_as_such()
+    {
+        var direct = typeof(CleanFunction).Assembly.GetTypes().Where(t => t.GetCustomAttribute<DirectInvocationTriggerAttribute>() is not null).ToList();
+
+        direct.Select(t => t.GetCustomAttribute<FunctionAttribute>()!.Name).ShouldContain("migrate");
+        foreach (var type in direct)
+        {
+            ProductFunctions.Catalog.Get(type.GetCustomAttribute<FunctionAttribute>()!.Name).Trigger.ShouldBe("direct invocation");
+        }
+    }
+
+    [Fact]
     public void Two_functions_may_not_share_a_name()
     {
         var one = FunctionRegistration.ForS3Objects("clean", "raw/", () => new RecordingS3Function());

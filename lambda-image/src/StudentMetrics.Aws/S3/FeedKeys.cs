@@ -27,6 +27,9 @@ public static class FeedKeys
 
     public static string QuarantineReportKey(string rawKey) => QuarantineKey(rawKey) + ".report.json";
 
+    /// <summary>The rejected rows of a quarantined file: kept beside it, not under rejects/, which holds only what loaded files dropped.</summary>
+    public static string QuarantineRejectsKey(string rawKey) => QuarantineKey(rawKey) + ".rejects.csv";
+
     /// <summary>The raw key a clean object came from (what the loader records as lineage).</summary>
     public static string RawKeyOfClean(string cleanKey) =>
         cleanKey.StartsWith(Clean, StringComparison.Ordinal)

@@ -44,29 +44,42 @@ public sealed class S3ObjectCleaner(IAmazonS3 s3, CleanerOptions options)
             [SourceEtag] = raw.ETag,
         };
 
-        CleaningReport report;
         await using var clean = new S3MultipartUploadStream(s3, bucket, FeedKeys.CleanKey(key), Lineage);
         await using var rejects = new S3MultipartUploadStream(s3, bucket, FeedKeys.RejectsKey(key), Lineage);
-        report = await Task.Run(() => new FeedCleaner(options).Clean(raw, clean, rejects), cancellationToken).ConfigureAwait(false);
+        var report = await Task.Run(() => new FeedCleaner(options).Clean(raw, clean, rejects), cancellationToken).ConfigureAwait(false);
 
-        // Rejected rows are kept for a quarantined file too: they are how an operator sees why it was set aside.
-        await rejects.CompleteAsync(cancellationToken).ConfigureAwait(false);
         if (report.Status == FileStatus.Cleaned)
         {
+            await rejects.CompleteAsync(cancellationToken).ConfigureAwait(false);
             await clean.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {
             await clean.AbortAsync().ConfigureAwait(false);
-            await s3.CopyObjectAsync(
-                new CopyObjectRequest { SourceBucket = bucket, SourceKey = key, DestinationBucket = bucket, DestinationKey = FeedKeys.QuarantineKey(key), ETagToMatch = raw.ETag },
-                cancellationToken).ConfigureAwait(false);
+            await CopyAsync(bucket, key, FeedKeys.QuarantineKey(key), raw.ETag, cancellationToken).ConfigureAwait(false);
+            if (report.RowsRejected > 0)
+            {
+                // The rejected rows are how a school sees what was wrong with a file set aside for too many of them.
+                await rejects.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await CopyAsync(bucket, FeedKeys.RejectsKey(key), FeedKeys.QuarantineRejectsKey(key), null, cancellationToken).ConfigureAwait(false);
+                await s3.DeleteObjectAsync(bucket, FeedKeys.RejectsKey(key), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await rejects.AbortAsync().ConfigureAwait(false);
+            }
+
             await PutReportAsync(bucket, FeedKeys.QuarantineReportKey(key), report, raw.ETag, cancellationToken).ConfigureAwait(false);
         }
 
         await PutReportAsync(bucket, FeedKeys.ReportKey(key), report, raw.ETag, cancellationToken).ConfigureAwait(false);
         return report;
     }
+
+    private Task CopyAsync(string bucket, string from, string to, string? etag, CancellationToken cancellationToken) =>
+        s3.CopyObjectAsync(
+            new CopyObjectRequest { SourceBucket = bucket, SourceKey = from, DestinationBucket = bucket, DestinationKey = to, ETagToMatch = etag },
+            cancellationToken);
 
     private async Task PutReportAsync(string bucket, string key, CleaningReport report, string etag, CancellationToken cancellationToken)
     {

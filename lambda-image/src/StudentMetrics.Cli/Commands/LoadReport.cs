@@ -11,6 +11,7 @@ internal static class LoadReport
             $"load: {key}: skipped, this content was already loaded (ledger {result.LedgerId})",
         _ =>
             $"load: {key}: {result.RowsInFile} rows: {result.Inserted} inserted, {result.Replaced} replaced, " +
-            $"{result.Removed} removed, {result.KeptNewer} kept (an existing row was newer) (ledger {result.LedgerId})",
+            $"{result.Removed} removed, {result.KeptNewer} kept (an existing row was newer) (ledger {result.LedgerId})\n" +
+            $"load: staged in {result.StagingTime.TotalMilliseconds:F0} ms, merged in {result.MergeTime.TotalMilliseconds:F0} ms",
     };
 }

@@ -59,7 +59,7 @@ internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSourc
         }
 
         var outputs = new List<(string, string, string)>();
-        foreach (var (name, key, file) in OutputsOf(rawKey, report.Status))
+        foreach (var (name, key, file) in OutputsOf(rawKey, report))
         {
             var localCopy = Path.Combine(options.WorkDir, file);
             using var response = await s3.GetObjectAsync(options.Bucket, key, cancellationToken).ConfigureAwait(false);
@@ -73,18 +73,22 @@ internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSourc
         return new LocalRunSummary(rawKey, migrations, handled, report, load, outputs, dashboard);
     }
 
-    private static IEnumerable<(string Name, string Key, string File)> OutputsOf(string rawKey, FileStatus status)
+    private static IEnumerable<(string Name, string Key, string File)> OutputsOf(string rawKey, CleaningReport report)
     {
-        if (status == FileStatus.Cleaned)
+        if (report.Status == FileStatus.Cleaned)
         {
             yield return ("cleaned", FeedKeys.CleanKey(rawKey), "clean.csv");
+            yield return ("rejects", FeedKeys.RejectsKey(rawKey), "rejects.csv");
         }
         else
         {
             yield return ("quarantined", FeedKeys.QuarantineKey(rawKey), "quarantined.csv");
+            if (report.RowsRejected > 0)
+            {
+                yield return ("rejects", FeedKeys.QuarantineRejectsKey(rawKey), "rejects.csv");
+            }
         }
 
-        yield return ("rejects", FeedKeys.RejectsKey(rawKey), "rejects.csv");
         yield return ("report", FeedKeys.ReportKey(rawKey), "report.json");
     }
 

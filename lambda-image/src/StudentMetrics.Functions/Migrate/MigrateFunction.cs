@@ -1,0 +1,38 @@
+using StudentMetrics.Database;
+using StudentMetrics.Functions.Configuration;
+using StudentMetrics.Hosting;
+using StudentMetrics.Hosting.Observability;
+
+namespace StudentMetrics.Functions.Migrate;
+
+/// <summary>
+/// Applies the migrations this image carries to the product database; the deploy workflow invokes it before it points
+/// traffic at a new version. A failed script is an invocation error, so the deploy stops.
+/// </summary>
+[Function(Name)]
+[DirectInvocationTrigger]
+public sealed class MigrateFunction(DatabaseConnections connections) : IJsonFunction<MigrateRequest, MigrateResponse>
+{
+    public const string Name = "migrate";
+
+    public async Task<MigrateResponse> InvokeAsync(MigrateRequest request, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        await using var dataSource = await connections.OpenAsync(context.CancellationToken).ConfigureAwait(false);
+        using var progress = new LogLineWriter(context.Log);
+        var result = await new DatabaseMigrator(dataSource, progress).MigrateAsync(request.DryRun, context.CancellationToken).ConfigureAwait(false);
+        context.Log.Info(
+            result.DryRun ? "migrations pending" : "migrations applied",
+            LogField.Of("applied", string.Join(",", result.Scripts)),
+            LogField.Of("appliedCount", result.Scripts.Count),
+            LogField.Of("alreadyApplied", result.AlreadyApplied));
+        return new MigrateResponse
+        {
+            DryRun = result.DryRun,
+            Applied = result.Scripts,
+            AlreadyApplied = result.AlreadyApplied,
+            AppliedButUnknown = result.AppliedButUnknown,
+        };
+    }
+}

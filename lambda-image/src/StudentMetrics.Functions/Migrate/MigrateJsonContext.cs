@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace StudentMetrics.Functions.Migrate;
+
+[JsonSerializable(typeof(MigrateRequest))]
+[JsonSerializable(typeof(MigrateResponse))]
+public sealed partial class MigrateJsonContext : JsonSerializerContext;

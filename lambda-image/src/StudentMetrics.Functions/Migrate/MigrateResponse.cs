@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace StudentMetrics.Functions.Migrate;
+
+/// <summary>What a <c>migrate</c> invocation did: what the deploy workflow prints.</summary>
+public sealed class MigrateResponse
+{
+    [JsonPropertyName("dryRun")]
+    public bool DryRun { get; init; }
+
+    /// <summary>The scripts this run applied (or, dry, would apply), in order.</summary>
+    [JsonPropertyName("applied")]
+    public IReadOnlyList<string> Applied { get; init; } = [];
+
+    [JsonPropertyName("alreadyApplied")]
+    public int AlreadyApplied { get; init; }
+
+    /// <summary>Scripts the database has that this build does not carry: a newer build migrated it.</summary>
+    [JsonPropertyName("appliedButUnknown")]
+    public IReadOnlyList<string> AppliedButUnknown { get; init; } = [];
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# `make bench`, the load: rows/s of the loader (binary COPY of the 1M-row cleaned file into staging) beside
+# `psql \copy` of the same file into the same table, and the merge of those 1M staged rows beside the copy.
+# Targets: loader >= 1.0 x psql \copy; merge <= 2 x the copy. Medians of RUNS runs (default 3), all in this run.
+# Runs inside ops/local/with-stack.sh (PGHOST, PGPORT, STUDENT_METRICS_ADMIN_DB, STUDENT_METRICS_DB are set).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$repo"
+: "${PGHOST:?run inside ops/local/with-stack.sh}" "${PGPORT:?}" "${STUDENT_METRICS_ADMIN_DB:?}" "${STUDENT_METRICS_DB:?}"
+runs=${RUNS:-3}
+rows=${ROWS:-1000000}
+work=.local/bench/load
+mkdir -p "$work"
+
+setting() { # setting KEY CONNECTION_STRING -> the value of KEY in an Npgsql connection string
+  tr ';' '\n' <<<"$2" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { print substr($0, index($0, "=") + 1) }'
+}
+admin_password=$(setting Password "$STUDENT_METRICS_ADMIN_DB")
+owner_user=$(setting Username "$STUDENT_METRICS_DB")
+owner_password=$(setting Password "$STUDENT_METRICS_DB")
+database=bench_load
+as_admin() { PGPASSWORD=$admin_password psql -X -q -v ON_ERROR_STOP=1 -U postgres -d postgres "$@"; }
+as_owner() { PGPASSWORD=$owner_password psql -X -q -v ON_ERROR_STOP=1 -U "$owner_user" -d "$database" "$@"; }
+now_ms() { date +%s%3N; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+cli=artifacts/bin/StudentMetrics.Cli/release/student-metrics.dll
+[ -f "$cli" ] || dotnet build lambda-image/src/StudentMetrics.Cli -c Release -v quiet -nologo >/dev/null
+
+# The 1M-row cleaned file: the cleaner benchmark's generator when it provides one, else a deterministic stand-in.
+file=$work/clean-$rows.csv
+[ -s "$file" ] || python3 tests/bench/clean_file.py "$rows" >"$file"
+
+as_admin -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database OWNER $owner_user"
+export STUDENT_METRICS_DB="Host=$PGHOST;Port=$PGPORT;Username=$owner_user;Password=$owner_password;Database=$database"
+dotnet "$cli" migrate >/dev/null 2>&1
+# psql writes only the file's columns; lineage gets a fixed value, as the loader writes one per file.
+as_owner -c "ALTER TABLE core.student_metrics_staging ALTER source_key SET DEFAULT 'raw/psql.csv', ALTER source_sha256 SET DEFAULT repeat('0', 64)"
+columns=$(head -1 "$file")
+
+: >"$work/psql.ms"; : >"$work/loader.ms"; : >"$work/merge.ms"
+for run in $(seq 1 "$runs"); do
+  as_owner -c "TRUNCATE core.student_metrics, core.student_metrics_staging"
+  as_admin -c "CHECKPOINT"
+  start=$(now_ms)
+  as_owner -c "\\copy core.student_metrics_staging ($columns) FROM '$file' WITH (FORMAT csv, HEADER true)"
+  echo $(( $(now_ms) - start )) >>"$work/psql.ms"
+  as_owner -c "TRUNCATE core.student_metrics_staging"
+
+  # A distinct identity per run, so that every run loads (the same content twice would be skipped).
+  sha=$(printf 'bench-%s-%s' "$run" "$(date +%s%N)" | sha256sum | cut -c1-64)
+  out=$(dotnet "$cli" load "$file" --key "raw/bench-$run.csv" --sha256 "$sha")
+  grep -q "$rows rows: $rows inserted" <<<"$out" || { echo "load: unexpected loader output: $out" >&2; exit 1; }
+  sed -nE 's/.*staged in ([0-9]+) ms, merged in ([0-9]+) ms.*/\1/p' <<<"$out" >>"$work/loader.ms"
+  sed -nE 's/.*staged in ([0-9]+) ms, merged in ([0-9]+) ms.*/\2/p' <<<"$out" >>"$work/merge.ms"
+done
+
+psql_ms=$(median <"$work/psql.ms"); loader_ms=$(median <"$work/loader.ms"); merge_ms=$(median <"$work/merge.ms")
+as_admin -c "DROP DATABASE IF EXISTS $database WITH (FORCE)"
+awk -v rows="$rows" -v runs="$runs" -v p="$psql_ms" -v l="$loader_ms" -v m="$merge_ms" 'BEGIN {
+  printf "load: %d rows, median of %d runs\n", rows, runs
+  printf "  psql \\copy into staging   %7d ms  %9.0f rows/s\n", p, rows / (p / 1000)
+  printf "  loader (binary COPY)      %7d ms  %9.0f rows/s  = %.2f x psql \\copy (target >= 1.0): %s\n", l, rows / (l / 1000), p / l, (p / l >= 1.0) ? "met" : "MISSED"
+  printf "  merge of the staged rows  %7d ms  = %.2f x the psql copy, %.2f x the loader copy (target <= 2.0): %s\n", m, m / p, m / l, (m / p <= 2.0) ? "met" : "MISSED"
+}' | tee "$work/result.txt"
