@@ -20,6 +20,10 @@ internal sealed class RowCleaner
     private readonly int[] _outputTo;
     private readonly byte[] _scratch;
     private readonly int[] _reasons;
+    private readonly int[] _limitedColumns;
+    private readonly int[] _fieldOfColumn;
+    private readonly CompiledColumn[] _columns;
+    private readonly int _maxFieldLength;
     private int _reasonCount;
 
     public RowCleaner(CompiledContract contract, HeaderLayout layout, byte delimiter)
@@ -36,6 +40,10 @@ internal sealed class RowCleaner
         _scratch = new byte[contract.CanonicalRowBytes];
         _reasons = new int[(columns * 2) + 4];
         ReasonCounts = new long[contract.ReasonNames.Length];
+        _fieldOfColumn = layout.FieldOfColumn;
+        _columns = contract.Columns;
+        _maxFieldLength = contract.Contract.MaxFieldLength;
+        _limitedColumns = [.. Enumerable.Range(0, columns).Where(c => contract.Columns[c].AtMost >= 0)];
     }
 
     /// <summary>Rejected rows per reason number.</summary>
@@ -138,10 +146,10 @@ internal sealed class RowCleaner
             _outputTo[c] = clean.Mark();
         }
 
-        for (var c = 0; c < columns.Length; c++)
+        foreach (var c in _limitedColumns)
         {
             var limit = columns[c].AtMost;
-            if (limit >= 0 && _valid[c] && _valid[limit] && _stored[c] > _stored[limit])
+            if (_valid[c] && _valid[limit] && _stored[c] > _stored[limit])
             {
                 _reasons[_reasonCount++] = CompiledContract.Reason(c, CompiledContract.AtMostBroken);
             }
@@ -191,14 +199,14 @@ internal sealed class RowCleaner
     {
         written = 0;
         stored = 0;
-        var field = _layout.FieldOfColumn[column];
+        var field = _fieldOfColumn[column];
         if (field < 0)
         {
             return ValueOutcome.Null;
         }
 
         var raw = record[field];
-        var limit = _contract.Contract.MaxFieldLength;
+        var limit = _maxFieldLength;
         if (raw.Length > limit && Ascii.CharacterCount(raw) > limit)
         {
             return ValueOutcome.TooLong;
@@ -207,7 +215,7 @@ internal sealed class RowCleaner
         var value = Ascii.Trim(raw);
         return _contract.IsNull(value)
             ? ValueOutcome.Null
-            : ValueReader.Read(_contract.Columns[column], value, _commaIsDecimal, output, out written, out stored);
+            : ValueReader.Read(_columns[column], value, _commaIsDecimal, output, out written, out stored);
     }
 
     private void Reject(Utf8CsvReader record, uint row, CsvByteWriter rejects)
