@@ -95,6 +95,30 @@ public sealed class LoaderTests(LocalStack stack) : IAsyncLifetime
         rows[$"S4/{Fall}"].ShouldBe(new StoredRow("raw/export-tuesday.csv", second.Sha256, 4, new DateOnly(2025, 3, 1), 41m));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.01")]
+    [InlineData("0.5")]
+    [InlineData("5.00")]
+    [InlineData("10")]
+    [InlineData("99.99")]
+    [InlineData("100.00")]
+    public async Task Scores_are_stored_as_written(string score)
+    {
+        var value = decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture);
+        var file = new CleanFile(new CleanRow("S1", Fall, "2000-01-01", value), new CleanRow("S2", Fall, "2026-02-28", MathScore: null));
+
+        await file.LoadAsync(_loader, "raw/scores.csv");
+
+        var rows = await _database.RowsAsync();
+        rows[$"S1/{Fall}"].MathScore.ShouldBe(value);
+        rows[$"S1/{Fall}"].RecordedOn.ShouldBe(new DateOnly(2000, 1, 1));
+        rows[$"S2/{Fall}"].MathScore.ShouldBeNull();
+        rows[$"S2/{Fall}"].RecordedOn.ShouldBe(new DateOnly(2026, 2, 28));
+        (await _database.ScalarAsync<string>("SELECT reading_score::text || '|' || gpa::text || '|' || school_id || '|' || grade_level::text FROM core.student_metrics WHERE student_id = 'S1'"))
+            .ShouldBe("81.25|3.40|SCH001|7");
+    }
+
     [Fact]
     public async Task Two_loads_of_the_same_content_at_once_load_it_once()
     {

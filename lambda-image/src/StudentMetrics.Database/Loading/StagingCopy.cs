@@ -1,17 +1,16 @@
 using Npgsql;
-using NpgsqlTypes;
 using Sylvan.Data.Csv;
 
 namespace StudentMetrics.Database.Loading;
 
-/// <summary>Streams a cleaned file into core.student_metrics_staging with a binary COPY, row by row.</summary>
+/// <summary>Streams a cleaned file into core.student_metrics_staging with a binary COPY, row by row, never holding more than a buffer of it.</summary>
 internal static class StagingCopy
 {
     // The lineage columns are not sent with every row: the table defaults them from the transaction's settings.
     private static readonly string CopyCommand =
         $"COPY core.student_metrics_staging ({string.Join(", ", CleanFileColumns.Names)}) FROM STDIN (FORMAT BINARY)";
 
-    /// <returns>The number of rows the server received.</returns>
+    /// <returns>The number of rows written (the merge checks the server staged exactly as many).</returns>
     /// <remarks>Runs inside the caller's transaction: the lineage settings are local to it.</remarks>
     public static async Task<long> CopyAsync(NpgsqlConnection connection, Stream cleanCsv, string sourceKey, string sourceSha256, CancellationToken cancellationToken)
     {
@@ -30,113 +29,125 @@ internal static class StagingCopy
             await lineage.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var schools = new StringPool();
-        var terms = new StringPool();
-        await using var importer = await connection.BeginBinaryImportAsync(CopyCommand, cancellationToken).ConfigureAwait(false);
-        // Writes are synchronous on purpose: they only touch the network when Npgsql's buffer fills, and an awaited
-        // call per field would cost more than the COPY itself.
-        while (await csv.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var rows = 0L;
+        var copy = await connection.BeginRawBinaryCopyAsync(CopyCommand, cancellationToken).ConfigureAwait(false);
+        await using (copy.ConfigureAwait(false))
         {
-            if (csv.RowFieldCount != CleanFileColumns.Names.Count)
+            var writer = new BinaryCopyWriter(copy);
+            writer.WriteHeader();
+            // Read synchronously: the reader refills its 64 KiB buffer only now and then, and an awaited call per
+            // row costs more than the row's encoding. Cancellation is checked once per buffer's worth of rows.
+            while (csv.Read())
             {
-                throw new InvalidDataException($"Cleaned file row {csv.RowNumber} has {csv.RowFieldCount} fields, expected {CleanFileColumns.Names.Count}.");
+                if ((rows & 0x3FF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (csv.RowFieldCount != CleanFileColumns.Names.Count)
+                {
+                    throw new InvalidDataException($"Cleaned file row {csv.RowNumber} has {csv.RowFieldCount} fields, expected {CleanFileColumns.Names.Count}.");
+                }
+
+                try
+                {
+                    WriteRow(writer, csv);
+                }
+                catch (FormatException e)
+                {
+                    throw new InvalidDataException($"Cleaned file row {csv.RowNumber}: {e.Message}", e);
+                }
+
+                rows++;
             }
 
-            importer.StartRow();
-            try
-            {
-                WriteRow(importer, csv, schools, terms);
-            }
-            catch (FormatException e)
-            {
-                throw new InvalidDataException($"Cleaned file row {csv.RowNumber}: {e.Message}", e);
-            }
-
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return checked((long)await importer.CompleteAsync(cancellationToken).ConfigureAwait(false));
+        return rows;
     }
 
-    private static void WriteRow(NpgsqlBinaryImporter importer, CsvDataReader csv, StringPool schools, StringPool terms)
+    private static void WriteRow(BinaryCopyWriter writer, CsvDataReader csv)
     {
-        Text(importer, csv, 0, pool: null);     // student_id
-        Text(importer, csv, 1, schools);        // school_id
-        Int16(importer, csv, 2);                // grade_level
-        Text(importer, csv, 3, terms);          // term
-        Decimal(importer, csv, 4);    // math_score
-        Decimal(importer, csv, 5);    // reading_score
-        Decimal(importer, csv, 6);    // science_score
-        Decimal(importer, csv, 7);    // gpa
-        Int16(importer, csv, 8);      // days_enrolled
-        Int16(importer, csv, 9);      // days_present
-        Int32(importer, csv, 10);     // tardies
-        Int32(importer, csv, 11);     // behavior_incidents
-        Date(importer, csv, 12);      // recorded_on
-        Int32(importer, csv, 13);     // source_row
+        writer.StartRow((short)CleanFileColumns.Names.Count);
+        Text(writer, csv, 0);       // student_id
+        Text(writer, csv, 1);       // school_id
+        Int16(writer, csv, 2);      // grade_level
+        Text(writer, csv, 3);       // term
+        Decimal(writer, csv, 4);    // math_score
+        Decimal(writer, csv, 5);    // reading_score
+        Decimal(writer, csv, 6);    // science_score
+        Decimal(writer, csv, 7);    // gpa
+        Int16(writer, csv, 8);      // days_enrolled
+        Int16(writer, csv, 9);      // days_present
+        Int32(writer, csv, 10);     // tardies
+        Int32(writer, csv, 11);     // behavior_incidents
+        Date(writer, csv, 12);      // recorded_on
+        Int32(writer, csv, 13);     // source_row
     }
 
-    private static void Text(NpgsqlBinaryImporter importer, CsvDataReader csv, int ordinal, StringPool? pool)
+    private static void Text(BinaryCopyWriter writer, CsvDataReader csv, int ordinal)
     {
         var field = csv.GetFieldSpan(ordinal);
         if (field.IsEmpty)
         {
-            importer.WriteNull();
+            writer.WriteNull();
         }
         else
         {
-            importer.Write(pool is null ? field.ToString() : pool.Get(field), NpgsqlDbType.Text);
+            writer.WriteText(field);
         }
     }
 
-    private static void Int16(NpgsqlBinaryImporter importer, CsvDataReader csv, int ordinal)
+    private static void Int16(BinaryCopyWriter writer, CsvDataReader csv, int ordinal)
     {
         var field = csv.GetFieldSpan(ordinal);
         if (field.IsEmpty)
         {
-            importer.WriteNull();
+            writer.WriteNull();
         }
         else
         {
-            importer.Write(CleanFields.ParseInt16(field), NpgsqlDbType.Smallint);
+            writer.WriteInt16(CleanFields.ParseInt16(field));
         }
     }
 
-    private static void Int32(NpgsqlBinaryImporter importer, CsvDataReader csv, int ordinal)
+    private static void Int32(BinaryCopyWriter writer, CsvDataReader csv, int ordinal)
     {
         var field = csv.GetFieldSpan(ordinal);
         if (field.IsEmpty)
         {
-            importer.WriteNull();
+            writer.WriteNull();
         }
         else
         {
-            importer.Write(CleanFields.ParseInt32(field), NpgsqlDbType.Integer);
+            writer.WriteInt32(CleanFields.ParseInt32(field));
         }
     }
 
-    private static void Decimal(NpgsqlBinaryImporter importer, CsvDataReader csv, int ordinal)
+    private static void Decimal(BinaryCopyWriter writer, CsvDataReader csv, int ordinal)
     {
         var field = csv.GetFieldSpan(ordinal);
         if (field.IsEmpty)
         {
-            importer.WriteNull();
+            writer.WriteNull();
         }
         else
         {
-            importer.Write(CleanFields.ParseDecimal(field), NpgsqlDbType.Numeric);
+            writer.WriteNumeric(CleanFields.ParseDecimal(field));
         }
     }
 
-    private static void Date(NpgsqlBinaryImporter importer, CsvDataReader csv, int ordinal)
+    private static void Date(BinaryCopyWriter writer, CsvDataReader csv, int ordinal)
     {
         var field = csv.GetFieldSpan(ordinal);
         if (field.IsEmpty)
         {
-            importer.WriteNull();
+            writer.WriteNull();
         }
         else
         {
-            importer.Write(CleanFields.ParseDate(field), NpgsqlDbType.Date);
+            writer.WriteDate(CleanFields.ParseDate(field));
         }
     }
 }
