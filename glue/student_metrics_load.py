@@ -43,6 +43,10 @@ STAGING_COLUMNS = (
 
 FILE_COLUMN = "clean_object"
 
+# The freshness alarm (ops/cloudformation/monitoring.yaml) watches this metric: no files loaded for N hours pages on-call.
+METRIC_NAMESPACE = "StudentMetrics"
+LOADER_DIMENSION = {"Name": "Function", "Value": "load"}
+
 
 def split_s3_url(url):
     """s3://bucket/clean/a b.csv -> ("bucket", "clean/a b.csv")."""
@@ -58,6 +62,12 @@ def file_lineage(s3, clean_objects):
         metadata = s3.head_object(Bucket=bucket, Key=key)["Metadata"]
         lineage[url] = (metadata["source-key"], metadata["source-sha256"].lower())
     return lineage
+
+
+def files_loaded_metric(outcomes):
+    """The FilesLoaded datum for one run: files whose rows were merged (skips of content loaded before don't count)."""
+    loaded = sum(1 for outcome in outcomes if outcome == "loaded")
+    return [{"MetricName": "FilesLoaded", "Dimensions": [LOADER_DIMENSION], "Unit": "Count", "Value": loaded}]
 
 
 class Ledger:
@@ -129,6 +139,7 @@ def main():
     connection = spark_context._jvm.java.sql.DriverManager.getConnection(url, jdbc["user"], jdbc["password"])
     ledger = Ledger(connection)
     open_entries = {}
+    outcomes = []
     try:
         to_stage = []
         for url_of_object, (key, sha256) in lineage.items():
@@ -148,6 +159,7 @@ def main():
         for url_of_object, ledger_id in list(open_entries.items()):
             written = rows_per_object.get(url_of_object, 0) if url_of_object in to_stage else 0
             outcome = ledger.merge(ledger_id, written)
+            outcomes.append(outcome[0])
             del open_entries[url_of_object]
             print(f"student_metrics load {lineage[url_of_object][0]}: {outcome}")
     except Exception as error:
@@ -157,6 +169,7 @@ def main():
     finally:
         connection.close()
 
+    boto3.client("cloudwatch").put_metric_data(Namespace=METRIC_NAMESPACE, MetricData=files_loaded_metric(outcomes))
     job.commit()
 
 

@@ -39,3 +39,15 @@ class StagingColumnsTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class FilesLoadedMetricTests(unittest.TestCase):
+    def test_counts_merged_files_only_in_the_namespace_and_dimension_the_freshness_alarm_watches(self):
+        metric = job.files_loaded_metric(["loaded", "skipped_duplicate", "loaded"])
+
+        self.assertEqual(metric, [{"MetricName": "FilesLoaded", "Dimensions": [{"Name": "Function", "Value": "load"}],
+                                   "Unit": "Count", "Value": 2}])
+        self.assertEqual(job.METRIC_NAMESPACE, "StudentMetrics")
+
+    def test_a_run_with_nothing_new_reports_zero(self):
+        self.assertEqual(job.files_loaded_metric(["skipped_duplicate"])[0]["Value"], 0)
