@@ -20,12 +20,29 @@ status=0
 for variant in clean messy; do
   file="$dir/$variant.csv"
   results="$dir/$variant.results"
-  : >"$results"
-  for subject in cleaner sylvan sep csvhelper; do
-    "${bench[@]}" "$subject" "$file" "$dir" "$runs" | grep '^RESULT ' >>"$results"
+  rounds="$dir/$variant.rounds"
+  : >"$rounds"
+  # Subjects take turns, one measured run each per round, so a shared machine's drift (a noisy neighbour, a slower
+  # minute) falls on every subject alike instead of on whichever ran last; the ratios are of per-subject medians.
+  for round in $(seq "$runs"); do
+    for subject in cleaner sylvan sep csvhelper; do
+      "${bench[@]}" "$subject" "$file" "$dir" 1 | grep '^RESULT ' >>"$rounds"
+    done
   done
+  # One line per subject: the median of its rounds, field by field (time, rows/s, MB/s, peak, alloc, cpu).
+  python3 - "$rounds" >"$results" <<'PY2'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    f = line.split()
+    rows.setdefault(f[1], []).append(f)
+for subject in ["cleaner", "sylvan", "sep", "csvhelper"]:
+    runs = rows[subject]
+    med = lambda i: statistics.median(float(r[i]) for r in runs)
+    print("RESULT", subject, runs[0][2], f"{med(3):.4f}", f"{med(4):.0f}", f"{med(5):.1f}", f"{max(float(r[6]) for r in runs):.1f}", f"{med(7):.1f}", f"{med(8):.4f}")
+PY2
   echo
-  echo "== $variant file: $(du -m "$file" | cut -f1) MB, $rows rows, median of $runs runs after a warm-up, each subject in its own process"
+  echo "== $variant file: $(du -m "$file" | cut -f1) MB, $rows rows, median of $runs interleaved rounds, each run a warmed-up process of its own"
   awk -v variant="$variant" '
     { name[NR]=$2; rows[NR]=$3; rps[NR]=$5; mbs[NR]=$6; peak[NR]=$7; alloc[NR]=$8; cpu[NR]=$9; if ($2=="cleaner") c=NR }
     END {
