@@ -37,8 +37,8 @@ public sealed class MergePlanTests(LocalStack stack) : IAsyncLifetime
 
         await using var connection = await _database.Owner.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var ledgerId = await ScalarAsync<long>(connection, "SELECT ledger_id FROM core.begin_load('raw/large.csv', repeat('a', 64))");
-        await ScalarAsync<int>(connection, $"""
+        var ledgerId = await connection.ScalarAsync<long>("SELECT ledger_id FROM core.begin_load('raw/large.csv', repeat('a', 64))");
+        await connection.ScalarAsync<int>($"""
             INSERT INTO core.student_metrics_staging (student_id, school_id, grade_level, term, days_enrolled, recorded_on, source_row, source_key, source_sha256)
             SELECT 'S' || g, 'SCH', 5, '2024-2025-S1', 100, date '2025-01-01', g, 'raw/large.csv', repeat('a', 64)
             FROM generate_series(1, {RowsInFile}) g;
@@ -47,7 +47,7 @@ public sealed class MergePlanTests(LocalStack stack) : IAsyncLifetime
         var storedScansBefore = await SequentialScansAsync(connection, "core.student_metrics");
         var stagingScansBefore = await SequentialScansAsync(connection, "core.student_metrics_staging");
 
-        var inserted = await ScalarAsync<long>(connection, $"SELECT rows_inserted FROM core.merge_staged({ledgerId}, {RowsInFile})");
+        var inserted = await connection.ScalarAsync<long>($"SELECT rows_inserted FROM core.merge_staged({ledgerId}, {RowsInFile})");
 
         inserted.ShouldBe(RowsInFile);
         // Every lookup of a stored row is a primary-key probe; the per-row plan this guards against makes RowsInFile scans.
@@ -57,11 +57,5 @@ public sealed class MergePlanTests(LocalStack stack) : IAsyncLifetime
     }
 
     private static Task<long> SequentialScansAsync(NpgsqlConnection connection, string table) =>
-        ScalarAsync<long>(connection, $"SELECT pg_stat_get_xact_numscans('{table}'::regclass)");
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+        connection.ScalarAsync<long>($"SELECT pg_stat_get_xact_numscans('{table}'::regclass)");
 }

@@ -58,8 +58,8 @@ public sealed class StagingCleanupTests(LocalStack stack) : IAsyncLifetime
     {
         await using var staging = await _database.Owner.OpenConnectionAsync();
         await using var transaction = await staging.BeginTransactionAsync();
-        var otherLedgerId = await ScalarAsync<long>(staging, $"SELECT ledger_id FROM core.begin_load('raw/other.csv', '{OtherSha256}')");
-        await ScalarAsync<int>(staging, StageOtherFile("raw/other.csv", rows: 2) + "; SELECT 0");
+        var otherLedgerId = await staging.ScalarAsync<long>($"SELECT ledger_id FROM core.begin_load('raw/other.csv', '{OtherSha256}')");
+        await staging.ScalarAsync<int>(StageOtherFile("raw/other.csv", rows: 2) + "; SELECT 0");
 
         // Waiting here for the open transaction above would never end; the guard turns that into a failure.
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -67,7 +67,7 @@ public sealed class StagingCleanupTests(LocalStack stack) : IAsyncLifetime
         var result = await _loader.LoadAsync(new MemoryStream(file.Bytes), file.From("raw/a.csv"), guard.Token);
 
         result.Inserted.ShouldBe(1);
-        (await ScalarAsync<long>(staging, $"SELECT rows_inserted FROM core.merge_staged({otherLedgerId}, 2)")).ShouldBe(2);
+        (await staging.ScalarAsync<long>($"SELECT rows_inserted FROM core.merge_staged({otherLedgerId}, 2)")).ShouldBe(2);
         await transaction.CommitAsync();
         (await _database.ScalarAsync<long>("SELECT count(*) FROM core.student_metrics")).ShouldBe(3);
         (await _database.ScalarAsync<long>("SELECT count(*) FROM core.student_metrics_staging")).ShouldBe(0);
@@ -81,10 +81,4 @@ public sealed class StagingCleanupTests(LocalStack stack) : IAsyncLifetime
 
     private Task<uint> StagingFileNodeAsync() =>
         _database.ScalarAsync<uint>("SELECT pg_relation_filenode('core.student_metrics_staging')");
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
 }
