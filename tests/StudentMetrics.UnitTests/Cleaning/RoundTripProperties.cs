@@ -20,8 +20,10 @@ public sealed class RoundTripProperties
     /// <summary>A value, or null one time in five.</summary>
     private static Gen<int?> OrNull(Gen<int> values) => Gen.Select(values, Gen.Int[0, 4], (v, n) => n == 0 ? null : (int?)v);
 
-    // A code starts with a letter or digit: "-" and "--" are null tokens, not ids.
-    private static readonly Gen<string> Code = Gen.Select(Gen.Char["ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"], Gen.String[Gen.Char["ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"], 0, 15], (first, rest) => first + rest);
+    // A code starts with a letter or digit: "-" and "--" are null tokens, not ids. Nor may it spell a word that is a
+    // null token ("NA", "NONE", "NULL"): such a school id is missing, by the contract.
+    private static readonly Gen<string> Code = Gen.Select(Gen.Char["ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"], Gen.String[Gen.Char["ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"], 0, 15], (first, rest) => first + rest)
+        .Where(code => !NullTokens.Contains(code, StringComparer.OrdinalIgnoreCase));
     private static readonly Gen<int?> Hundredths = OrNull(Gen.Int[0, 10000]);
 
     private static readonly Gen<ValidRow> Row = Gen.Select(
