@@ -13,9 +13,12 @@ internal sealed class MigrateCommand : ICliCommand
         usage: student-metrics migrate [--dry-run]
 
         Applies the migrations this build carries to the database in STUDENT_METRICS_DB (an Npgsql connection
-        string; connect as student_metrics_owner). Safe to run twice at once: a run waits for the other.
+        string; connect as student_metrics_owner): the baseline on a fresh database, the versioned scripts not
+        applied yet, then every repeatable script (views and functions) when any of them changed. Safe to run
+        twice at once: a run waits for the other (at most 10 minutes, then it fails naming the other session).
         --dry-run   list the scripts that would be applied, change nothing.
-        Exit codes: 0 done, 1 a script failed or an applied script was edited (the message names it).
+        Exit codes: 0 done, 1 a script failed, an applied script was edited, or the database's history does not
+        fit this build (the message names the script and what to do).
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -34,7 +37,8 @@ internal sealed class MigrateCommand : ICliCommand
             await Console.Out.WriteLineAsync(MigrationReport.Format(result)).ConfigureAwait(false);
             return 0;
         }
-        catch (Exception e) when (e is AppliedMigrationChangedException or MigrationFailedException or InvalidOperationException or Npgsql.NpgsqlException)
+        catch (Exception e) when (e is AppliedMigrationChangedException or MigrationFailedException or MigrationHistoryException
+                                      or MigrationLockTimeoutException or InvalidOperationException or Npgsql.NpgsqlException)
         {
             await Console.Error.WriteLineAsync($"migrate: {e.Message}").ConfigureAwait(false);
             return 1;

@@ -10,9 +10,21 @@ internal static class MigrationReport
     {
         var text = new StringBuilder();
         var verb = result.DryRun ? "would apply" : "applied";
+        if (result.BaselineByEquivalence is { } equivalent)
+        {
+            text.Append(result.DryRun ? "would record " : "recorded ").Append(equivalent)
+                .Append(" as applied (the database applied every script it replaces)\n");
+        }
+
         foreach (var script in result.Scripts)
         {
-            text.Append(verb).Append(' ').Append(script).Append('\n');
+            text.Append(verb).Append(' ').Append(script);
+            text.Append(result.ChangedRepeatables.Contains(script) ? " (new or changed)\n" : "\n");
+        }
+
+        foreach (var script in result.RemovedRepeatables)
+        {
+            text.Append(result.DryRun ? "would drop the object of " : "dropped the object of ").Append(script).Append(" (no longer in this build)\n");
         }
 
         foreach (var script in result.AppliedButUnknown)
@@ -20,7 +32,29 @@ internal static class MigrationReport
             text.Append("applied but not in this build ").Append(script).Append('\n');
         }
 
-        text.Append($"migrate: {result.Scripts.Count} {(result.DryRun ? "pending" : "applied")}, {result.AlreadyApplied} already applied");
+        text.Append("migrate: ").Append(Counts(result));
         return text.ToString();
+    }
+
+    /// <summary>One line of what ran, by kind: "1 baseline + 1 versioned + 16 repeatable applied, 0 already applied".</summary>
+    public static string Counts(MigrationResult result)
+    {
+        var parts = new List<string>();
+        if (result.Baseline is not null)
+        {
+            parts.Add("1 baseline");
+        }
+
+        if (result.BaselineByEquivalence is not null)
+        {
+            parts.Add("baseline recorded");
+        }
+
+        parts.Add($"{result.Versioned.Count} versioned");
+        parts.Add($"{result.Repeatables.Count} repeatable");
+        var done = result.Scripts.Count == 0 && result.BaselineByEquivalence is null && result.RemovedRepeatables.Count == 0
+            ? "none pending"
+            : $"{string.Join(" + ", parts)} {(result.DryRun ? "pending" : "applied")}";
+        return $"{done}, {result.AlreadyApplied} already applied";
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StudentMetrics.Cleaning;
+using StudentMetrics.Cli.Commands;
 using StudentMetrics.Database;
 
 namespace StudentMetrics.Cli.LocalRun;
@@ -13,7 +14,7 @@ internal static class LocalRunSummaryWriter
         output.WriteLine();
         output.WriteLine("StudentMetrics local run");
         output.WriteLine($"  raw object      {summary.RawKey} ({Bytes(report.Source.SizeBytes)}, sha256 {report.Source.Sha256[..12]}…)");
-        output.WriteLine($"  migrations      {(summary.Migrations.Scripts.Count == 0 ? "none pending" : $"{summary.Migrations.Scripts.Count} applied")} ({summary.Migrations.AlreadyApplied} already applied)");
+        output.WriteLine($"  migrations      {MigrationReport.Counts(summary.Migrations)}");
         output.WriteLine($"  queue messages  {summary.MessagesHandled} handled by the clean function (S3 sends a test event when notifications are set up)");
         output.WriteLine($"  status          {(report.Status == FileStatus.Cleaned ? "cleaned" : "QUARANTINED: " + report.Reason)}");
         output.WriteLine($"  rows read       {report.RowsRead}   (encoding {report.Encoding}, delimiter '{Printable(report.Delimiter)}')");
