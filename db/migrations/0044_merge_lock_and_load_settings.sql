@@ -21,7 +21,7 @@ COMMENT ON TABLE core.merge_lock IS
 
 CREATE TABLE core.settings (
     singleton             boolean  PRIMARY KEY DEFAULT true CHECK (singleton),
-    merge_lock_timeout    interval NOT NULL DEFAULT '5 minutes' CHECK (merge_lock_timeout > interval '0'),
+    merge_lock_timeout    interval NOT NULL DEFAULT '5 minutes' CHECK (merge_lock_timeout > interval '0' AND merge_lock_timeout <= interval '1 day'),
     load_abandoned_after  interval NOT NULL DEFAULT '2 hours' CHECK (load_abandoned_after > interval '0')
 );
 

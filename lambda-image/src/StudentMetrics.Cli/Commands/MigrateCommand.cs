@@ -9,13 +9,14 @@ internal sealed class MigrateCommand : ICliCommand
 
     public string Summary => "Apply the database migrations (or list them with --dry-run).";
 
-    public string Usage => """
+    public string Usage => $"""
         usage: student-metrics migrate [--dry-run]
 
         Applies the migrations this build carries to the database in STUDENT_METRICS_DB (an Npgsql connection
         string; connect as student_metrics_owner): the baseline on a fresh database, the versioned scripts not
         applied yet, then every repeatable script (views and functions) when any of them changed. Safe to run
-        twice at once: a run waits for the other (at most 10 minutes, then it fails naming the other session).
+        twice at once: a run waits for the other, at most {DatabaseMigrator.DefaultLockTimeout.TotalMinutes:0} minutes,
+        then fails naming it.
         --dry-run   list the scripts that would be applied, change nothing.
         Exit codes: 0 done, 1 a script failed, an applied script was edited, or the database's history does not
         fit this build (the message names the script and what to do).
