@@ -27,5 +27,5 @@ out=$(mktemp)
 aws s3 cp --quiet "s3://$bucket/$report" "$out"
 status=$(jq -r .status "$out")
 jq '{status, rows_read, rows_clean, rows_rejected, duration_ms}' "$out"
-[ "$status" = cleaned ] || die "the sample was $status: $(jq -r '.reason // ""' "$out")"
+[ "$status" = cleaned ] || die "the sample was $status: $(jq -r 'if .reason then "\(.reason.code): \(.reason.message)" else "" end' "$out")"
 echo "smoke-test: passed"

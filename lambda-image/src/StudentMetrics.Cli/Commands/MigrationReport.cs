@@ -32,13 +32,14 @@ internal static class MigrationReport
             text.Append("applied but not in this build ").Append(script).Append('\n');
         }
 
-        text.Append("migrate: ").Append(Counts(result));
+        text.Append("migrate: ").Append(Summary(result));
         return text.ToString();
     }
 
-    /// <summary>One line of what ran, by kind: "1 baseline + 1 versioned + 16 repeatable applied, 0 already applied".</summary>
-    public static string Counts(MigrationResult result)
+    /// <summary>One line of what ran (or would), by kind: "1 baseline + 1 versioned + 15 repeatable applied, 0 already applied".</summary>
+    public static string Summary(MigrationResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var parts = new List<string>();
         if (result.Baseline is not null)
         {

@@ -1,28 +1,11 @@
 using StudentMetrics.Cli.Commands;
 using StudentMetrics.Database;
 
-namespace StudentMetrics.UnitTests.Database;
+namespace StudentMetrics.UnitTests.Cli;
 
-public sealed class LoadCommandTextTests
+/// <summary>What <c>load</c> and <c>migrate</c> print.</summary>
+public sealed class CommandReportTests
 {
-    [Theory]
-    [InlineData("clean.csv", "--key", "raw/a.csv")]
-    [InlineData("--key", "raw/a.csv", "clean.csv")]
-    public void The_file_and_key_are_read_in_any_order(params string[] args) =>
-        LoadArguments.Parse(args).ShouldBe(new LoadArguments("clean.csv", "raw/a.csv", null));
-
-    [Fact]
-    public void A_content_hash_may_be_given() =>
-        LoadArguments.Parse(["clean.csv", "--key", "raw/a.csv", "--sha256", "ab"]).ShouldBe(new LoadArguments("clean.csv", "raw/a.csv", "ab"));
-
-    [Theory]
-    [InlineData("clean.csv")]
-    [InlineData("clean.csv", "--key")]
-    [InlineData("clean.csv", "other.csv", "--key", "raw/a.csv")]
-    [InlineData("clean.csv", "--key", "raw/a.csv", "--verbose")]
-    public void Arguments_that_do_not_fit_the_usage_are_refused(params string[] args) =>
-        LoadArguments.Parse(args).ShouldBeNull();
-
     [Fact]
     public void The_report_says_what_the_merge_did_with_every_row()
     {
@@ -58,7 +41,7 @@ public sealed class LoadCommandTextTests
 
     [Fact]
     public void A_fresh_database_is_counted_by_kind_of_script() =>
-        MigrationReport.Counts(new MigrationResult { DryRun = false, Baseline = "B0043_baseline.sql", Repeatables = ["R__core.a.sql"] })
+        MigrationReport.Summary(new MigrationResult { DryRun = false, Baseline = "B0043_baseline.sql", Repeatables = ["R__core.a.sql"] })
             .ShouldBe("1 baseline + 0 versioned + 1 repeatable applied, 0 already applied");
 
     [Fact]
@@ -67,10 +50,10 @@ public sealed class LoadCommandTextTests
         var result = new MigrationResult { DryRun = false, BaselineByEquivalence = "B0043_baseline.sql", Versioned = ["0044_a.sql"], Repeatables = ["R__core.a.sql"] };
 
         MigrationReport.Format(result).ShouldStartWith("recorded B0043_baseline.sql as applied");
-        MigrationReport.Counts(result).ShouldBe("baseline recorded + 1 versioned + 1 repeatable applied, 0 already applied");
+        MigrationReport.Summary(result).ShouldBe("baseline recorded + 1 versioned + 1 repeatable applied, 0 already applied");
     }
 
     [Fact]
     public void A_run_with_nothing_to_do_says_so() =>
-        MigrationReport.Counts(new MigrationResult { DryRun = false, AlreadyApplied = 18 }).ShouldBe("none pending, 18 already applied");
+        MigrationReport.Summary(new MigrationResult { DryRun = false, AlreadyApplied = 18 }).ShouldBe("none pending, 18 already applied");
 }
