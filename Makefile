@@ -8,7 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help build test test-unit test-integration run bench publish image lint clean
+.PHONY: help build test test-unit test-integration run bench publish image lint clean contracts
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ publish: ## Build the native-AOT Lambda bootstrap into artifacts/lambda/bootstra
 image: ## Build the Lambda container image (needs Docker)
 	@command -v docker >/dev/null && docker info >/dev/null 2>&1 || { echo "make image needs a running Docker engine; none is reachable here. 'make publish' builds the same bootstrap binary without Docker." >&2; exit 1; }
 	docker build -t student-metrics-lambda:local .
+
+contracts: build ## Rewrite the contract tables in docs/ from contracts/*.json
+	./bin/student-metrics contracts docs
 
 lint: ## cfn-lint on every template, actionlint on every workflow
 	ops/lint.sh
