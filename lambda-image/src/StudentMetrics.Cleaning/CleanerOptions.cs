@@ -5,6 +5,8 @@ namespace StudentMetrics.Cleaning;
 /// <summary>Settings of one cleaning run.</summary>
 public sealed record CleanerOptions
 {
+    private readonly FeedContract? _contract;
+
     /// <summary>A file with more than this share of its data rows rejected is quarantined as a wrong export; by default the contract's.</summary>
     public double? QuarantineRejectRatio { get; init; }
 
@@ -12,7 +14,12 @@ public sealed record CleanerOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>The feed contract enforced.</summary>
-    public FeedContract Contract { get; init; } = FeedContracts.Default;
+    public FeedContract Contract
+    {
+        // Read when a run starts, not when options are made: a contract file that cannot be read fails that run with its reason.
+        get => _contract ?? FeedContracts.Default;
+        init => _contract = value;
+    }
 
     /// <summary>
     /// Longest single record (row) accepted, in bytes. A longer one is almost always an unclosed quote that

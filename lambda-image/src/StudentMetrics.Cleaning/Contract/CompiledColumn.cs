@@ -12,7 +12,7 @@ internal sealed class CompiledColumn
         Required = spec.Required;
         Scale = spec.Scale;
         AllowsPercent = spec.AllowsPercent;
-        MaxLength = spec.MaxLength;
+        MaxLength = spec.Values.Count > 0 ? spec.Values.Max(v => v.Length) : spec.MaxLength;
         AllowsOrdinalSuffix = spec.AllowsOrdinalSuffix;
         var factor = Pow10(spec.Type == ColumnType.Decimal ? spec.Scale : 0);
         // Without bounds of its own a number is bounded by what its column can store: a larger one could not be loaded.

@@ -109,9 +109,9 @@ public static partial class ContractRules
             problems.Add($"column {column.Name}: its bounds do not fit {column.Storage}");
         }
 
-        if (column.Type is ColumnType.Code or ColumnType.Text && column.MaxLength <= 0)
+        if (column.Type is ColumnType.Code or ColumnType.Text && column.MaxLength <= 0 && column.Values.Count == 0)
         {
-            problems.Add($"column {column.Name}: a {column.Type.ToString().ToLowerInvariant()} column needs max_length");
+            problems.Add($"column {column.Name}: a {column.Type.ToString().ToLowerInvariant()} column needs max_length (or, for text, its values)");
         }
 
         if (column.Type == ColumnType.Term && column.Periods.Count == 0)
