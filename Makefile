@@ -3,6 +3,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CONFIG ?= Release
 FILE ?= samples/student_metrics_sample.csv
+# The feed FILE belongs to (a contract under contracts/); empty: the default, student_metrics.
+FEED ?=
 CLI_DLL := artifacts/bin/StudentMetrics.Cli/$(shell echo $(CONFIG) | tr A-Z a-z)/student-metrics.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
@@ -25,9 +27,9 @@ test: build ## Build and run every test, starting and stopping PostgreSQL and th
 	@ops/local/check-prereqs.sh stack
 	ops/local/with-stack.sh tests/run-tests.sh $(CONFIG)
 
-run: build ## Run the whole pipeline locally on FILE (default: the bundled sample)
+run: build ## Run the whole pipeline locally on FILE (default: the bundled sample) of FEED (default: student_metrics)
 	@ops/local/check-prereqs.sh stack
-	ops/local/with-stack.sh ./bin/student-metrics run "$(FILE)" --workdir .local/run
+	ops/local/with-stack.sh ./bin/student-metrics run "$(FILE)" --workdir .local/run $(if $(FEED),--feed "$(FEED)")
 
 bench: ## Benchmarks: cleaner vs baselines, loader vs psql \copy, cold start
 	@ops/local/check-prereqs.sh build stack
