@@ -7,4 +7,7 @@ namespace StudentMetrics.Cli.LocalRun;
 internal sealed record LocalRunOptions(string File, string WorkDir, string Bucket = LocalRunOptions.DefaultBucket)
 {
     public const string DefaultBucket = "student-metrics-local";
+
+    /// <summary>The feed named in the raw key (<c>raw/local/FEED/NAME</c>); null for the default feed (<c>raw/local/NAME</c>).</summary>
+    public string? Feed { get; init; }
 }
