@@ -2,44 +2,70 @@
 
 The job does what `student-metrics load` does locally, through the same SQL (db/migrations/R__core.*.sql):
 
-  1. core.begin_load(key, sha256) for every new cleaned file  -> a ledger entry per file
-  2. write the files' rows to core.student_metrics_staging     -> through the Glue JDBC connection
-  3. core.merge_staged(ledger_id, rows_written) per file       -> the spec's "Loading and idempotency"
+  1. core.begin_load(key, sha256, feed, version, ...) for every new cleaned file -> a ledger entry per file
+  2. write the files' rows to their feed's staging table (core.FEED_staging)      -> through the Glue JDBC connection
+  3. core.merge_staged(ledger_id, rows_written) per file                        -> the spec's "Loading and idempotency"
   4. core.fail_load(ledger_id, error) for every entry still open when anything failed
 
-Each cleaned object carries S3 metadata `source-key` (the raw object's key) and `source-sha256` (the raw content's
-hash): they are the file's identity and the lineage stored on every row. Job bookmarks make a run read only files it
-has not read before; a run that fails is not committed, and running it again is safe because the merge is idempotent.
+Each cleaned object carries S3 metadata (LineageMetadata in C#): the raw object's key, content hash and version, and the
+feed it was cleaned under; they are the file's identity and the lineage stored on every row. The columns of a feed
+come from its contract file, read at run time. Job bookmarks make a run read only files it has not read before; a run
+that fails is not committed, and running it again is safe because the merge is idempotent.
 
 Arguments: --JOB_NAME, --catalog_database, --catalog_table (the crawled clean/ prefix), --connection_name (a JDBC
 connection to the database, credentials in Secrets Manager, connecting as a member of student_metrics_loader),
---database_name (the PostgreSQL database).
+--database_name (the PostgreSQL database), --contracts_url (s3://bucket/prefix/ holding contracts/*.json).
 """
+import json
 import sys
 from urllib.parse import urlparse
 
-STAGING_TABLE = "core.student_metrics_staging"
-
-# Exactly the staging table's columns, in its order, with the Spark type each is written as: the cleaned file's
-# columns, then the file's lineage. A test compares this list with the table in a migrated database.
-STAGING_COLUMNS = (
-    ("student_id", "string"),
-    ("school_id", "string"),
-    ("grade_level", "short"),
-    ("term", "string"),
-    ("math_score", "decimal(5,2)"),
-    ("reading_score", "decimal(5,2)"),
-    ("science_score", "decimal(5,2)"),
-    ("gpa", "decimal(3,2)"),
-    ("days_enrolled", "short"),
-    ("days_present", "short"),
-    ("tardies", "int"),
-    ("behavior_incidents", "int"),
-    ("recorded_on", "date"),
+# A feed's staging table takes the columns of its contract (contracts/FEED.vN.json, uploaded beside this script by the
+# deploy), then the file's lineage. Reading the contract at run time, not a copy of it here, is what lets a new
+# optional column be one contract edit plus one migration. A test compares these columns with every feed's staging
+# table in a migrated database.
+LINEAGE_COLUMNS = (
     ("source_row", "int"),
     ("source_key", "string"),
     ("source_sha256", "string"),
 )
+
+# PostgreSQL storage (the contract's "storage") -> the Spark type a column is cast to before it is written.
+SPARK_TYPES = {"text": "string", "smallint": "short", "integer": "int", "bigint": "long", "date": "date"}
+
+
+def spark_type(storage):
+    """numeric(5,2) -> decimal(5,2); the others through SPARK_TYPES. An unknown storage fails the run, not a row."""
+    if storage.startswith("numeric("):
+        return "decimal" + storage[len("numeric"):]
+    if storage not in SPARK_TYPES:
+        raise ValueError(f"a contract column is stored as {storage!r}, which the Glue job cannot write yet")
+    return SPARK_TYPES[storage]
+
+
+def staging_columns(contract):
+    """The (name, Spark type) pairs the job writes to a feed's staging table, written by name."""
+    return tuple((column["name"], spark_type(column["storage"])) for column in contract["columns"]) + LINEAGE_COLUMNS
+
+
+def staging_table(contract):
+    return contract["table"] + "_staging"
+
+
+def contracts_by_feed(texts):
+    """The contracts the deploy uploaded (their JSON texts), by feed; of two major versions of a feed, the newer."""
+    contracts = {}
+    for text in texts:
+        contract = json.loads(text)
+        current = contracts.get(contract["feed"])
+        if current is None or major(contract) > major(current):
+            contracts[contract["feed"]] = contract
+    return contracts
+
+
+def major(contract):
+    return int(contract["version"].split(".")[0])
+
 
 FILE_COLUMN = "clean_object"
 
@@ -47,6 +73,14 @@ FILE_COLUMN = "clean_object"
 # a test holds these names to the C# ones.
 SOURCE_KEY_METADATA = "source-key"
 SOURCE_SHA256_METADATA = "source-sha256"
+SOURCE_VERSION_METADATA = "source-version"
+SOURCE_UPLOADED_AT_METADATA = "source-uploaded-at"
+SOURCE_SEQUENCER_METADATA = "source-sequencer"
+SOURCE_VERSION_ORDINAL_METADATA = "source-version-ordinal"
+FEED_METADATA = "feed"
+
+# An output without a feed name was written before there were feeds: it is the default feed's.
+DEFAULT_FEED = "student_metrics"
 
 # The freshness alarm (ops/cloudformation/monitoring.yaml) watches this metric: no files loaded for N hours pages on-call.
 METRIC_NAMESPACE = "StudentMetrics"
@@ -59,14 +93,47 @@ def split_s3_url(url):
     return parsed.netloc, parsed.path.lstrip("/")
 
 
+class Lineage:
+    """Which raw object (key, content hash, version) a cleaned object was made from, and under which feed."""
+
+    __slots__ = ("key", "sha256", "feed", "version", "uploaded_at", "sequencer", "ordinal")
+
+    def __init__(self, metadata):
+        self.key = metadata[SOURCE_KEY_METADATA]
+        self.sha256 = metadata[SOURCE_SHA256_METADATA].lower()
+        self.feed = metadata.get(FEED_METADATA) or DEFAULT_FEED
+        # What the metadata does not say (outputs of an older cleaner), the database decides (core.begin_load).
+        self.version = metadata.get(SOURCE_VERSION_METADATA) or None
+        self.uploaded_at = metadata.get(SOURCE_UPLOADED_AT_METADATA) or None
+        self.sequencer = metadata.get(SOURCE_SEQUENCER_METADATA) or None
+        ordinal = metadata.get(SOURCE_VERSION_ORDINAL_METADATA)
+        self.ordinal = int(ordinal) if ordinal else None
+
+    def begin_load_arguments(self):
+        return (self.key, self.sha256, self.feed, self.version, self.uploaded_at, self.sequencer,
+                None if self.ordinal is None else str(self.ordinal))
+
+
 def file_lineage(s3, clean_objects):
-    """The raw key and content hash of each cleaned object, from the metadata the cleaner put on it."""
+    """The lineage of each cleaned object, from the metadata the cleaner put on it."""
     lineage = {}
     for url in clean_objects:
         bucket, key = split_s3_url(url)
-        metadata = s3.head_object(Bucket=bucket, Key=key)["Metadata"]
-        lineage[url] = (metadata[SOURCE_KEY_METADATA], metadata[SOURCE_SHA256_METADATA].lower())
+        lineage[url] = Lineage(s3.head_object(Bucket=bucket, Key=key)["Metadata"])
     return lineage
+
+
+def read_contracts(s3, url):
+    """The contract files under s3://bucket/prefix/ (the deploy uploads contracts/*.json there), by feed."""
+    bucket, prefix = split_s3_url(url)
+    texts = []
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+        for item in page.get("Contents", []):
+            if item["Key"].endswith(".json"):
+                texts.append(s3.get_object(Bucket=bucket, Key=item["Key"])["Body"].read().decode("utf-8"))
+    if not texts:
+        raise ValueError(f"no contract files under {url}: the deploy uploads contracts/*.json there")
+    return contracts_by_feed(texts)
 
 
 def files_loaded_metric(outcomes):
@@ -90,8 +157,11 @@ class Ledger:
         results.next()
         return results
 
-    def begin(self, key, sha256):
-        results = self._query("SELECT ledger_id, already_loaded FROM core.begin_load(?, ?)", key, sha256)
+    def begin(self, lineage):
+        # Text parameters cast in SQL: the JDBC driver sends strings as varchar, which no overload would match.
+        results = self._query(
+            "SELECT ledger_id, already_loaded FROM core.begin_load(?, ?, ?, ?, CAST(? AS timestamptz), ?, CAST(? AS bigint))",
+            *lineage.begin_load_arguments())
         return results.getLong(1), results.getBoolean(2)
 
     def merge(self, ledger_id, rows_written):
@@ -114,30 +184,36 @@ def main():
     from pyspark.sql import functions as F
 
     args = getResolvedOptions(
-        sys.argv, ["JOB_NAME", "catalog_database", "catalog_table", "connection_name", "database_name"])
+        sys.argv, ["JOB_NAME", "catalog_database", "catalog_table", "connection_name", "database_name", "contracts_url"])
     spark_context = SparkContext.getOrCreate()
     glue_context = GlueContext(spark_context)
+    spark = glue_context.spark_session
     job = Job(glue_context)
     job.init(args["JOB_NAME"], args)
+    s3 = boto3.client("s3")
+    contracts = read_contracts(s3, args["contracts_url"])
 
-    clean = glue_context.create_dynamic_frame.from_catalog(
+    # The catalog (with the job bookmark) says which cleaned objects are new; their rows are read from each object
+    # itself, by its header, so that files of different feeds and of older minor versions (without a column added
+    # since) each give their own columns whatever schema the crawler settled on.
+    catalogued = glue_context.create_dynamic_frame.from_catalog(
         database=args["catalog_database"],
         table_name=args["catalog_table"],
         transformation_ctx="clean_files",
         additional_options={"attachFilename": FILE_COLUMN},
     ).toDF()
-    clean_objects = [row[FILE_COLUMN] for row in clean.select(FILE_COLUMN).distinct().collect()]
+    clean_objects = [row[FILE_COLUMN] for row in catalogued.select(FILE_COLUMN).distinct().collect()]
     if not clean_objects:
         job.commit()
         return
+    lineage = file_lineage(s3, clean_objects)
 
-    lineage = file_lineage(boto3.client("s3"), clean_objects)
-    lineage_frame = glue_context.spark_session.createDataFrame(
-        [(url, key, sha256) for url, (key, sha256) in lineage.items()], [FILE_COLUMN, "source_key", "source_sha256"])
-    staged = clean.join(F.broadcast(lineage_frame), FILE_COLUMN).select(
-        *[F.col(name).cast(spark_type).alias(name) for name, spark_type in STAGING_COLUMNS], FILE_COLUMN)
-    staged.cache()
-    rows_per_object = {row[FILE_COLUMN]: row["count"] for row in staged.groupBy(FILE_COLUMN).count().collect()}
+    def rows_of(url_of_object, contract):
+        found = spark.read.options(header=True, escape='"', multiLine=True, encoding="UTF-8").csv(url_of_object)
+        of_file = {"source_key": F.lit(lineage[url_of_object].key), "source_sha256": F.lit(lineage[url_of_object].sha256)}
+        return found.select(*[
+            (of_file[name] if name in of_file else F.col(name) if name in found.columns else F.lit(None))
+            .cast(spark_type).alias(name) for name, spark_type in staging_columns(contract)])
 
     jdbc = glue_context.extract_jdbc_conf(args["connection_name"])
     url = jdbc["url"].rstrip("/") + "/" + args["database_name"] + "?sslmode=require"
@@ -146,27 +222,37 @@ def main():
     open_entries = {}
     outcomes = []
     try:
-        to_stage = []
-        for url_of_object, (key, sha256) in lineage.items():
-            ledger_id, already_loaded = ledger.begin(key, sha256)
+        to_stage = {}  # feed -> {url: rows frame}
+        for url_of_object, of_object in lineage.items():
+            ledger_id, already_loaded = ledger.begin(of_object)
             open_entries[url_of_object] = ledger_id
-            if not already_loaded:
-                to_stage.append(url_of_object)
+            if already_loaded:
+                continue
+            if of_object.feed not in contracts:
+                ledger.fail(ledger_id, f"no contract for feed {of_object.feed!r} among the deployed ones: {sorted(contracts)}")
+                del open_entries[url_of_object]
+                outcomes.append("failed")
+                continue
+            to_stage.setdefault(of_object.feed, {})[url_of_object] = rows_of(url_of_object, contracts[of_object.feed])
 
-        if to_stage:
-            rows = staged.where(F.col(FILE_COLUMN).isin(to_stage)).select(*[name for name, _ in STAGING_COLUMNS])
+        written = {}
+        for feed, frames in to_stage.items():
+            staged = None
+            for url_of_object, frame in frames.items():
+                frame = frame.cache()
+                written[url_of_object] = frame.count()
+                staged = frame if staged is None else staged.unionByName(frame)
             glue_context.write_dynamic_frame.from_jdbc_conf(
-                frame=DynamicFrame.fromDF(rows, glue_context, "staged_rows"),
+                frame=DynamicFrame.fromDF(staged, glue_context, "staged_rows"),
                 catalog_connection=args["connection_name"],
-                connection_options={"dbtable": STAGING_TABLE, "database": args["database_name"]},
+                connection_options={"dbtable": staging_table(contracts[feed]), "database": args["database_name"]},
             )
 
         for url_of_object, ledger_id in list(open_entries.items()):
-            written = rows_per_object.get(url_of_object, 0) if url_of_object in to_stage else 0
-            outcome = ledger.merge(ledger_id, written)
+            outcome = ledger.merge(ledger_id, written.get(url_of_object, 0))
             outcomes.append(outcome[0])
             del open_entries[url_of_object]
-            print(f"student_metrics load {lineage[url_of_object][0]}: {outcome}")
+            print(f"load {lineage[url_of_object].feed} {lineage[url_of_object].key}: {outcome}")
     except Exception as error:
         for ledger_id in open_entries.values():
             ledger.fail(ledger_id, error)
