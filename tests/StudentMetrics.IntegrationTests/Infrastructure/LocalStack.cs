@@ -63,9 +63,36 @@ public sealed class LocalStack : IDisposable
         return new NpgsqlConnectionStringBuilder(Settings["STUDENT_METRICS_DB"]) { Database = name }.ConnectionString;
     }
 
-    public IAmazonS3 CreateS3Client() => new AmazonS3Client(
-        new BasicAWSCredentials("testing", "testing"),
-        new AmazonS3Config { ServiceURL = AwsEndpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+    /// <summary>The data bucket the local stack's storage stack created (the only bucket the roles may use).</summary>
+    public string Bucket => Settings["STUDENT_METRICS_BUCKET"];
+
+    /// <summary>The administrator who deployed the stacks: for setting up what a test needs, never for the code under test.</summary>
+    public ImmutableCredentials Administrator => new(Settings["AWS_ACCESS_KEY_ID"], Settings["AWS_SECRET_ACCESS_KEY"], null);
+
+    /// <summary>An S3 client as the administrator, or with the given (role) credentials.</summary>
+    public IAmazonS3 CreateS3Client(ImmutableCredentials? credentials = null)
+    {
+        var who = credentials ?? Administrator;
+        AWSCredentials aws = who.UseToken
+            ? new SessionAWSCredentials(who.AccessKey, who.SecretKey, who.Token)
+            : new BasicAWSCredentials(who.AccessKey, who.SecretKey);
+        return new AmazonS3Client(aws, new AmazonS3Config { ServiceURL = AwsEndpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+    }
+
+    /// <summary>The aws CLI against the local AWS, as the administrator or with the given credentials.</summary>
+    public Ops.AwsCli Cli(ImmutableCredentials? credentials = null) => new(AwsEndpoint, Repository, credentials ?? Administrator);
+
+    /// <summary>
+    /// Temporary credentials of a role the templates define (STS AssumeRole, as Lambda and Glue get theirs), e.g.
+    /// <c>Settings["STUDENT_METRICS_CLEAN_ROLE_ARN"]</c>: what the code under test runs with.
+    /// </summary>
+    public ImmutableCredentials AssumeRole(string roleArnSetting)
+    {
+        var assumed = Cli().Json("sts", "assume-role", "--role-arn", Settings[roleArnSetting], "--role-session-name", "integration-tests")
+            .GetProperty("Credentials");
+        return new ImmutableCredentials(
+            assumed.GetProperty("AccessKeyId").GetString(), assumed.GetProperty("SecretAccessKey").GetString(), assumed.GetProperty("SessionToken").GetString());
+    }
 
     public void Dispose()
     {

@@ -1,5 +1,4 @@
-#!/usr/bin/env python3
-"""moto_server, with the CloudFormation support moto 5.2 lacks for ops/cloudformation, for the deployment test.
+"""The CloudFormation support moto 5.2 lacks for ops/cloudformation; importing this module installs it.
 
 moto's CloudFormation (5.2.1) creates an AWS::S3::Bucket with its encryption only, and does not know
 AWS::CloudWatch::Alarm, AWS::SNS::Subscription, AWS::SQS::QueuePolicy, AWS::SecretsManager::Secret or any
@@ -19,8 +18,8 @@ AWS::Glue resource: it skips them with a warning, so nothing that references the
     AWS::Glue::*, AWS::IAM::OIDCProvider, AWS::SNS::TopicPolicy,
     AWS::S3::BucketPolicy (moto would enforce a Principal "*" Deny while ignoring its TLS condition, denying all)
 
-The mapping is a straight copy of each property onto the API call CloudFormation itself makes for it.
-Usage: moto_cloudformation_server.py PORT   (listens on 127.0.0.1)
+The mapping is a straight copy of each property onto the API call CloudFormation itself makes for it: every
+value comes from the template being deployed, none is written here.
 """
 import json
 import secrets
@@ -233,8 +232,3 @@ for _type in ("AWS::Glue::Database", "AWS::Glue::Classifier", "AWS::Glue::Crawle
               "AWS::Glue::Job", "AWS::Glue::Workflow", "AWS::Glue::Trigger", "AWS::IAM::OIDCProvider",
               "AWS::SNS::TopicPolicy", "AWS::S3::BucketPolicy"):
     _resource_type(_type, _recorded)
-
-if __name__ == "__main__":
-    from moto.server import main
-
-    main(["-H", "127.0.0.1", "-p", sys.argv[1]])
