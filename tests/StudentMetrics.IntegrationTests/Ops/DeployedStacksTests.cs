@@ -137,8 +137,8 @@ public sealed class DeployedStacksTests(LocalStack stack)
 
         alarms.Keys.Select(k => k[(DeployedStacks.Prefix.Length + 1)..]).ShouldBe(
         [
-            "clean-errors", "clean-throttles", "clean-duration-near-timeout", "uploads-dlq-not-empty",
-            "uploads-oldest-message-age", "files-quarantined", "reject-ratio-high", "load-freshness",
+            "clean-errors", "files-failed", "clean-throttles", "clean-duration-near-timeout", "uploads-dlq-not-empty",
+            "uploads-oldest-message-age", "files-quarantined", "reject-ratio-high", "cleaned-not-loaded",
         ], ignoreOrder: true);
         foreach (var (name, alarm) in alarms)
         {
@@ -148,7 +148,8 @@ public sealed class DeployedStacksTests(LocalStack stack)
                 DeployedStacks.RepositoryUrl + "/ops/RUNBOOK.md#" + name[(DeployedStacks.Prefix.Length + 1)..]);
         }
 
-        alarms[DeployedStacks.Prefix + "-load-freshness"].GetProperty("TreatMissingData").GetString().ShouldBe("breaching");
+        alarms[DeployedStacks.Prefix + "-cleaned-not-loaded"].GetProperty("TreatMissingData").GetString().ShouldBe("notBreaching");
+        alarms[DeployedStacks.Prefix + "-files-failed"].GetProperty("MetricName").GetString().ShouldBe("FilesFailed");
         alarms[DeployedStacks.Prefix + "-files-quarantined"].GetProperty("Namespace").GetString().ShouldBe("StudentMetrics");
     }
 
