@@ -46,7 +46,9 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         var failed = lines.Single(l => l.TryGetProperty("message", out var m) && m.GetString() == "message failed");
         var cleaned = lines.Single(l => l.TryGetProperty("message", out var m) && m.GetString() == "file cleaned");
         cleaned.GetProperty("key").GetString().ShouldBe("raw/east side/q1+q2.csv");
-        lines.Count(l => l.TryGetProperty("_aws", out _)).ShouldBe(1);
+        var metrics = lines.Where(l => l.TryGetProperty("_aws", out _)).ToList();
+        metrics.Count.ShouldBe(2, "one file cleaned, one failed");
+        metrics.Single(l => l.TryGetProperty("FilesFailed", out _)).GetProperty("key").GetString().ShouldBe("raw/gone.csv");
         failed.GetProperty("requestId").GetString().ShouldNotBeNullOrEmpty();
     }
 

@@ -12,6 +12,14 @@ public static class FeedKeys
     public const string Reports = "reports/";
     public const string Quarantine = "quarantine/";
 
+    /// <summary>
+    /// Where the deploy's smoke test puts its sample (raw/smoke-test/…): cleaned like any upload, never crawled or
+    /// loaded (the crawler excludes it), so it is not counted with the schools' files either.
+    /// </summary>
+    public const string SmokeTestFolder = "smoke-test/";
+
+    public static bool IsSmokeTest(string rawKey) => IsRaw(rawKey) && RelativePath(rawKey).StartsWith(SmokeTestFolder, StringComparison.Ordinal);
+
     public static bool IsRaw(string key) => key.StartsWith(Raw, StringComparison.Ordinal) && key.Length > Raw.Length && !key.EndsWith('/');
 
     public static string RelativePath(string rawKey) =>

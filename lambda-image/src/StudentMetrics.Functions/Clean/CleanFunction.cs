@@ -39,7 +39,7 @@ public sealed class CleanFunction(S3ObjectCleaner cleaner) : IS3ObjectFunction
             LogField.Of("sha256", report.Source.Sha256),
             LogField.Of("durationMs", duration.TotalMilliseconds));
         context.Metrics.Write(
-            context.FunctionName,
+            CleaningMetrics.Dimension(context.FunctionName, s3Object.Key),
             CleaningMetrics.From(report, duration),
             [LogField.Of("requestId", context.RequestId), LogField.Of("bucket", s3Object.Bucket), LogField.Of("key", s3Object.Key)]);
     }
