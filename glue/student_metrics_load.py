@@ -43,6 +43,11 @@ STAGING_COLUMNS = (
 
 FILE_COLUMN = "clean_object"
 
+# The lineage the cleaner writes on every output (LineageMetadata in lambda-image/src/StudentMetrics.Functions/Clean);
+# a test holds these names to the C# ones.
+SOURCE_KEY_METADATA = "source-key"
+SOURCE_SHA256_METADATA = "source-sha256"
+
 # The freshness alarm (ops/cloudformation/monitoring.yaml) watches this metric: no files loaded for N hours pages on-call.
 METRIC_NAMESPACE = "StudentMetrics"
 LOADER_DIMENSION = {"Name": "Function", "Value": "load"}
@@ -60,7 +65,7 @@ def file_lineage(s3, clean_objects):
     for url in clean_objects:
         bucket, key = split_s3_url(url)
         metadata = s3.head_object(Bucket=bucket, Key=key)["Metadata"]
-        lineage[url] = (metadata["source-key"], metadata["source-sha256"].lower())
+        lineage[url] = (metadata[SOURCE_KEY_METADATA], metadata[SOURCE_SHA256_METADATA].lower())
     return lineage
 
 

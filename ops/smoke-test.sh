@@ -44,6 +44,7 @@ out=$(mktemp)
 aws s3 cp --quiet "s3://$bucket/$report" "$out"
 status=$(jq -r .status "$out")
 jq '{status, rows_read, rows_clean, rows_rejected, duration_ms}' "$out"
+reason=$(jq -r 'if .reason then "\(.reason.code): \(.reason.message)" else "" end' "$out")
 rm -f "$out"
-[ "$status" = cleaned ] || die "the sample was $status"
+[ "$status" = cleaned ] || die "the sample was $status: $reason"
 echo "smoke-test: passed"

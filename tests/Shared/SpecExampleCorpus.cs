@@ -8,7 +8,7 @@ namespace StudentMetrics.TestSupport;
 /// </summary>
 internal static class SpecExampleCorpus
 {
-    public static string Directory { get; } = Find();
+    public static string Directory { get; } = Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "spec-examples");
 
     public static IEnumerable<string> Names() =>
         System.IO.Directory.GetFiles(Directory, "*.expected.json").Order(StringComparer.Ordinal).Select(f => Path.GetFileName(f)[..^".expected.json".Length]);
@@ -24,7 +24,8 @@ internal static class SpecExampleCorpus
         report.GetProperty("status").GetString().ShouldBe(expected.GetProperty("status").GetString());
         if (expected.TryGetProperty("reason_contains", out var reason))
         {
-            (report.GetProperty("reason").GetString() ?? "").ShouldContain(reason.GetString()!, Case.Sensitive);
+            var given = report.GetProperty("reason");
+            $"{given.GetProperty("code").GetString()}: {given.GetProperty("message").GetString()}".ShouldContain(reason.GetString()!, Case.Sensitive);
         }
 
         foreach (var count in new[] { "rows_read", "rows_clean", "rows_rejected" })
@@ -86,19 +87,5 @@ internal static class SpecExampleCorpus
                 row[column].ShouldBe(cell.Value.GetString(), $"{file} row {number}, column {cell.Name}");
             }
         }
-    }
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "fixtures", "spec-examples");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/fixtures/spec-examples not found above " + AppContext.BaseDirectory);
     }
 }

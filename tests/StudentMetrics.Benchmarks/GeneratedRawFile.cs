@@ -9,6 +9,8 @@ internal sealed class GeneratedRawFile(long rows, int textBytes) : IRawFile
 
     public string Key => $"wide-{rows}x{textBytes}.csv";
 
+    public string Version => "generated";
+
     public long Length => new WideRowStream(rows, textBytes).TotalLength;
 
     public Stream OpenRead() => new WideRowStream(rows, textBytes);

@@ -31,7 +31,7 @@ cli=artifacts/bin/StudentMetrics.Cli/release/student-metrics.dll
 # .local/bench/clean.csv first), or, when this script runs alone, a deterministic stand-in of the same shape.
 if [ -s .local/bench/clean.csv ]; then
   dotnet "$cli" clean .local/bench/clean.csv --out "$work/cleaned" >/dev/null
-  file=$work/cleaned/clean.csv
+  file=$work/cleaned/clean/clean.csv
 else
   file=$work/generated-clean.csv
   [ -s "$file" ] || python3 tests/bench/clean_file.py "${BENCH_ROWS:-1000000}" >"$file"

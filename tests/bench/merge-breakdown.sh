@@ -12,7 +12,7 @@ cd "$repo"
 rounds=${ROUNDS:-5}
 work=.local/bench/breakdown
 mkdir -p "$work"
-file=${1:-.local/bench/load/cleaned/clean.csv}
+file=${1:-.local/bench/load/cleaned/clean/clean.csv}
 [ -s "$file" ] || { file=$work/generated-clean.csv; [ -s "$file" ] || python3 tests/bench/clean_file.py "${BENCH_ROWS:-1000000}" >"$file"; }
 file=$(cd "$(dirname "$file")" && pwd)/$(basename "$file")
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace StudentMetrics.Cleaning;
 
 /// <summary>The JSON report every processed file gets, cleaned or quarantined (the feed contract's "The report").</summary>
-public sealed class CleaningReport
+public sealed record CleaningReport
 {
     [JsonPropertyName("dataset")]
     public required string Dataset { get; init; }
@@ -17,8 +17,9 @@ public sealed class CleaningReport
     [JsonPropertyName("status")]
     public required FileStatus Status { get; init; }
 
+    /// <summary>Why the file was quarantined; null for a cleaned file.</summary>
     [JsonPropertyName("reason")]
-    public string? Reason { get; init; }
+    public QuarantineReason? Reason { get; init; }
 
     [JsonPropertyName("rows_read")]
     public long RowsRead { get; init; }
@@ -46,4 +47,8 @@ public sealed class CleaningReport
 
     [JsonPropertyName("duration_ms")]
     public long DurationMs { get; init; }
+
+    /// <summary>Every object the run wrote (this report included), where the bucket or directory holds them.</summary>
+    [JsonPropertyName("outputs")]
+    public IReadOnlyList<ReportOutput> Outputs { get; init; } = [];
 }

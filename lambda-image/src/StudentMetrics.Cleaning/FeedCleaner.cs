@@ -14,11 +14,23 @@ namespace StudentMetrics.Cleaning;
 /// </summary>
 public sealed class FeedCleaner(CleanerOptions options)
 {
-    public CleaningReport Clean(IRawFile input, Stream cleanOutput, Stream rejectsOutput)
+    // Rows between two looks at the cancellation token: often enough to stop within milliseconds, rare enough to cost nothing.
+    private const uint CancellationStride = 4096;
+
+    /// <summary>Cleans into two streams the caller has already opened.</summary>
+    public CleaningReport Clean(IRawFile input, Stream cleanOutput, Stream rejectsOutput, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(cleanOutput);
         ArgumentNullException.ThrowIfNull(rejectsOutput);
+        return Clean(input, _ => new CleanerOutputs(cleanOutput, rejectsOutput), cancellationToken);
+    }
+
+    /// <param name="openOutputs">Called once the first pass knows the file's identity, and only when there are rows to write.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled (a deadline): nothing is complete, the caller discards the outputs.</exception>
+    public CleaningReport Clean(IRawFile input, Func<ReportSource, CleanerOutputs> openOutputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(openOutputs);
         var started = options.Clock.GetUtcNow();
         var watch = Stopwatch.StartNew();
         var contract = new CompiledContract(options.Contract, DateOnly.FromDateTime(started.UtcDateTime));
@@ -33,7 +45,7 @@ public sealed class FeedCleaner(CleanerOptions options)
         {
             kind = inspect.DetectBom();
             var text = TextEncodings.AsUtf8(inspect, kind);
-            scan = ScanKeys(text, input.Length, contract);
+            scan = ScanKeys(text, input.Length, contract, cancellationToken);
             if (!ReferenceEquals(text, inspect))
             {
                 text.Dispose();
@@ -52,14 +64,14 @@ public sealed class FeedCleaner(CleanerOptions options)
             kind = TextEncodingKind.Windows1252;
             using var raw = input.OpenRead();
             using var text = TextEncodings.AsUtf8(raw, kind);
-            scan = ScanKeys(text, input.Length, contract);
+            scan = ScanKeys(text, input.Length, contract, cancellationToken);
         }
 
         var source = new ReportSource { Location = input.Location, Key = input.Key, SizeBytes = size, Sha256 = sha };
         var report = new ReportBuilder(contract, source, kind, scan, started, watch);
-        var problem = hasNul ? "not_text: the file holds NUL bytes, so it is not a text export"
-            : kind == TextEncodingKind.Utf8Bom && !validUtf8 ? "not_text: the file starts with a UTF-8 byte-order mark but is not valid UTF-8"
-            : scan.Problem;
+        var problem = hasNul ? QuarantineReasons.HoldsNul()
+            : kind == TextEncodingKind.Utf8Bom && !validUtf8 ? QuarantineReasons.InvalidUtf8AfterBom()
+            : LineOf(scan, input, kind) ?? scan.Problem;
         if (problem is not null)
         {
             return report.Quarantined(problem, null);
@@ -68,35 +80,47 @@ public sealed class FeedCleaner(CleanerOptions options)
         RowCleaner rows;
         try
         {
-            rows = CleanRows(input, kind, scan, contract, cleanOutput, rejectsOutput);
+            rows = CleanRows(input, kind, scan, contract, openOutputs(source), cancellationToken);
         }
         catch (RecordTooLargeException e)
         {
-            return report.Quarantined("record_too_large: " + e.Message, null);
+            return report.Quarantined(QuarantineReasons.RecordTooLarge(e.LimitBytes, LineAt(input, kind, e.RecordOffset)), null);
         }
 
         var read = rows.RowsClean + rows.RowsRejected;
         if (rows.RowsRejected > read * options.QuarantineRejectRatio)
         {
-            return report.Quarantined(
-                string.Create(CultureInfo.InvariantCulture, $"too_many_rejected_rows: {rows.RowsRejected} of {read} data rows rejected, more than {options.QuarantineRejectRatio * 100:0.##}% (a wrong export?)"),
-                rows);
+            return report.Quarantined(QuarantineReasons.TooManyRejectedRows(rows.RowsRejected, read, options.QuarantineRejectRatio), rows);
         }
 
         return report.Cleaned(rows);
     }
 
+    // The first pass saw where a problem starts as a byte offset; a person needs the line an editor shows it on.
+    private static QuarantineReason? LineOf(KeyScan scan, IRawFile input, TextEncodingKind kind) =>
+        scan.TooLargeRecordAt >= 0 ? QuarantineReasons.RecordTooLarge(scan.TooLargeLimit, LineAt(input, kind, scan.TooLargeRecordAt))
+        : scan.UnclosedQuoteAt >= 0 ? QuarantineReasons.UnclosedQuote(LineAt(input, kind, scan.UnclosedQuoteAt))
+        : null;
+
+    private static long LineAt(IRawFile input, TextEncodingKind kind, long offset)
+    {
+        using var raw = input.OpenRead();
+        TextEncodings.SkipBom(raw, kind);
+        using var text = TextEncodings.AsUtf8(raw, kind);
+        return LineNumbers.LineAt(text, offset);
+    }
+
     private const int SizingSample = 2048;
 
-    private KeyScan ScanKeys(Stream text, long sizeHint, CompiledContract contract)
+    private KeyScan ScanKeys(Stream text, long sizeHint, CompiledContract contract, CancellationToken cancellationToken)
     {
+        var reader = new Utf8CsvReader(text, options.MaxRecordBytes);
         try
         {
-            var reader = new Utf8CsvReader(text, options.MaxRecordBytes);
             var delimiter = reader.DetectDelimiter();
-            if (!reader.Read())
+            if (!ReadHeader(reader))
             {
-                return new KeyScan { Delimiter = delimiter, Problem = "empty_file: the file has no header row" };
+                return new KeyScan { Delimiter = delimiter, Problem = QuarantineReasons.EmptyFile() };
             }
 
             var cells = new string[reader.FieldCount];
@@ -108,7 +132,7 @@ public sealed class FeedCleaner(CleanerOptions options)
             var layout = HeaderLayout.Match(contract.Contract, cells);
             if (layout.Problem is not null)
             {
-                return new KeyScan { Delimiter = delimiter, Layout = layout, Problem = layout.Problem };
+                return new KeyScan { Delimiter = delimiter, Layout = layout, Problem = layout.Problem, UnclosedQuoteAt = reader.UnclosedQuoteOffset };
             }
 
             var rows = new RowCleaner(contract, layout, delimiter);
@@ -119,6 +143,11 @@ public sealed class FeedCleaner(CleanerOptions options)
             while (reader.Read())
             {
                 row++;
+                if (row % CancellationStride == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 if (RowCleaner.IsBlank(reader))
                 {
                     continue;
@@ -145,32 +174,52 @@ public sealed class FeedCleaner(CleanerOptions options)
                 Layout = layout,
                 Winners = winners,
                 DataRows = dataRows,
-                Problem = dataRows == 0 ? "no_data_rows: the file has a header but no data rows" : null,
+                UnclosedQuoteAt = reader.UnclosedQuoteOffset,
+                Problem = dataRows == 0 && reader.UnclosedQuoteOffset < 0 ? QuarantineReasons.NoDataRows() : null,
             };
         }
         catch (RecordTooLargeException e)
         {
-            return new KeyScan { Problem = "record_too_large: " + e.Message };
+            return new KeyScan { TooLargeRecordAt = e.RecordOffset, TooLargeLimit = e.LimitBytes };
         }
     }
 
-    private RowCleaner CleanRows(IRawFile input, TextEncodingKind kind, KeyScan scan, CompiledContract contract, Stream cleanOutput, Stream rejectsOutput)
+    /// <summary>Reads up to the header: lines of nothing but white space and delimiters before it are not a header.</summary>
+    private static bool ReadHeader(Utf8CsvReader reader)
+    {
+        while (reader.Read())
+        {
+            if (!RowCleaner.IsBlank(reader))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private RowCleaner CleanRows(IRawFile input, TextEncodingKind kind, KeyScan scan, CompiledContract contract, CleanerOutputs outputs, CancellationToken cancellationToken)
     {
         using var raw = input.OpenRead();
         TextEncodings.SkipBom(raw, kind);
         using var text = TextEncodings.AsUtf8(raw, kind);
         var reader = new Utf8CsvReader(text, options.MaxRecordBytes);
         reader.Delimiter = reader.DetectDelimiter();
-        reader.Read();
+        ReadHeader(reader);
         var layout = scan.Layout!;
-        var clean = new CsvByteWriter(cleanOutput);
-        var rejects = new CsvByteWriter(rejectsOutput);
+        var clean = new CsvByteWriter(outputs.Clean);
+        var rejects = new CsvByteWriter(outputs.Rejects);
         WriteHeaders(contract, layout, clean, rejects);
         var rows = new RowCleaner(contract, layout, scan.Delimiter);
         uint row = 0;
         while (reader.Read())
         {
             row++;
+            if (row % CancellationStride == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (!RowCleaner.IsBlank(reader))
             {
                 rows.Clean(reader, row, scan.Winners, clean, rejects);

@@ -5,7 +5,7 @@ namespace StudentMetrics.Cleaning;
 /// <summary>Where each contract column sits in a file's header, or why the header makes the file unusable.</summary>
 internal sealed class HeaderLayout
 {
-    private HeaderLayout(IReadOnlyList<string> rawNames, int[] fieldOfColumn, IReadOnlyList<string> unknown, bool trailingEmptyIgnored, string? problem)
+    private HeaderLayout(IReadOnlyList<string> rawNames, int[] fieldOfColumn, IReadOnlyList<string> unknown, bool trailingEmptyIgnored, QuarantineReason? problem)
     {
         RawNames = rawNames;
         FieldOfColumn = fieldOfColumn;
@@ -26,7 +26,7 @@ internal sealed class HeaderLayout
     public bool TrailingEmptyIgnored { get; }
 
     /// <summary>The quarantine reason the header alone gives, or null.</summary>
-    public string? Problem { get; }
+    public QuarantineReason? Problem { get; }
 
     public static HeaderLayout Match(FeedContract contract, IReadOnlyList<string> cells)
     {
@@ -49,10 +49,10 @@ internal sealed class HeaderLayout
         var fieldOfColumn = new int[contract.Columns.Count];
         Array.Fill(fieldOfColumn, -1);
         var unknown = new List<string>();
-        string? problem = null;
+        QuarantineReason? problem = null;
         if (names.Count > contract.MaxColumns)
         {
-            problem = $"too_many_columns: the header has {names.Count} cells, at most {contract.MaxColumns} are accepted";
+            problem = QuarantineReasons.TooManyColumns(names.Count, contract.MaxColumns);
         }
 
         for (var f = 0; f < names.Count; f++)
@@ -63,7 +63,7 @@ internal sealed class HeaderLayout
             }
             else if (fieldOfColumn[c] >= 0)
             {
-                problem ??= $"duplicate_column: header cells '{names[fieldOfColumn[c]]}' and '{names[f]}' both map to {contract.Columns[c].Name}";
+                problem ??= QuarantineReasons.DuplicateColumn(names[fieldOfColumn[c]], names[f], contract.Columns[c].Name);
             }
             else
             {
@@ -74,7 +74,7 @@ internal sealed class HeaderLayout
         var missing = contract.Columns.Where((column, c) => column.Required && fieldOfColumn[c] < 0).Select(column => column.Name).ToList();
         if (missing.Count > 0)
         {
-            problem ??= $"missing_required_columns: {string.Join(", ", missing)}";
+            problem ??= QuarantineReasons.MissingRequiredColumns(contract, missing, names);
         }
 
         return new HeaderLayout(names, fieldOfColumn, unknown, trailing, problem);

@@ -9,8 +9,11 @@ public interface IRawFile
     /// <summary>Bucket name in AWS, directory locally.</summary>
     string Location { get; }
 
-    /// <summary>Object key in AWS, file name locally.</summary>
+    /// <summary>Object key in AWS; locally the key the file stands for (<c>raw/NAME</c>) or its name.</summary>
     string Key { get; }
+
+    /// <summary>Which version of the key this is: every read returns this version's bytes, or fails.</summary>
+    string Version { get; }
 
     long Length { get; }
 

@@ -11,5 +11,14 @@ internal sealed class KeyScan
 
     public long DataRows { get; init; }
 
-    public string? Problem { get; init; }
+    /// <summary>Why the file cannot be cleaned, when the header or the row count says so.</summary>
+    public QuarantineReason? Problem { get; init; }
+
+    /// <summary>Byte offset where a quote opened that the end of the file left open, or -1.</summary>
+    public long UnclosedQuoteAt { get; init; } = -1;
+
+    /// <summary>Byte offset where a record longer than <see cref="TooLargeLimit"/> starts, or -1.</summary>
+    public long TooLargeRecordAt { get; init; } = -1;
+
+    public int TooLargeLimit { get; init; }
 }

@@ -7,11 +7,11 @@ namespace StudentMetrics.Cleaning;
 /// <summary>Assembles the report of one run from what the two passes found.</summary>
 internal sealed class ReportBuilder(CompiledContract contract, ReportSource source, TextEncodingKind kind, KeyScan scan, DateTimeOffset started, Stopwatch watch)
 {
-    public CleaningReport Quarantined(string reason, RowCleaner? rows) => Build(FileStatus.Quarantined, reason, rows);
+    public CleaningReport Quarantined(QuarantineReason reason, RowCleaner? rows) => Build(FileStatus.Quarantined, reason, rows);
 
     public CleaningReport Cleaned(RowCleaner rows) => Build(FileStatus.Cleaned, null, rows);
 
-    private CleaningReport Build(FileStatus status, string? reason, RowCleaner? rows)
+    private CleaningReport Build(FileStatus status, QuarantineReason? reason, RowCleaner? rows)
     {
         var reasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
         if (rows is not null)

@@ -1,3 +1,4 @@
+using StudentMetrics.Aws;
 using StudentMetrics.Aws.S3;
 using StudentMetrics.Cleaning;
 using StudentMetrics.Functions.Clean;
@@ -9,7 +10,8 @@ namespace StudentMetrics.Functions;
 
 /// <summary>
 /// The functions this image serves, registered by hand so nothing is found by reflection at run time. Each entry repeats
-/// the name and trigger its class declares; a unit test holds the two in step.
+/// the name and trigger its class declares; a unit test holds the two in step. A function's settings are read when it
+/// is built (Lambda's init phase), once per process.
 /// </summary>
 public static class ProductFunctions
 {
@@ -17,8 +19,8 @@ public static class ProductFunctions
     [
         FunctionRegistration.ForS3Objects(
             CleanFunction.Name,
-            FeedKeys.Raw,
-            () => new CleanFunction(new S3ObjectCleaner(S3ClientFactory.Create(), new CleanerOptions()))),
+            CleanOutputLayout.Raw,
+            () => new CleanFunction(S3ClientFactory.Create(AwsSettings.FromEnvironment()), new CleanerOptions())),
         FunctionRegistration.ForJson(
             MigrateFunction.Name,
             MigrateJsonContext.Default.MigrateRequest,

@@ -1,6 +1,5 @@
 using System.Text;
 using Npgsql;
-using StudentMetrics.Database;
 using StudentMetrics.Reporting.Data;
 using StudentMetrics.Reporting.Html;
 
@@ -9,15 +8,7 @@ namespace StudentMetrics.Reporting;
 /// <summary>Writes the local dashboard: one self-contained HTML page (inline CSS and SVG, no script, no network).</summary>
 public static class DashboardWriter
 {
-    /// <param name="connectionString">An Npgsql connection string; the read-only reporting role is enough.</param>
-    /// <returns>The full path of the page written.</returns>
-    public static async Task<string> WriteAsync(string connectionString, string outputPath, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(connectionString);
-        await using var dataSource = StudentMetricsDataSource.Create(connectionString, StudentMetricsDataSource.RunsInAws());
-        return await WriteAsync(dataSource, outputPath, cancellationToken).ConfigureAwait(false);
-    }
-
+    /// <param name="dataSource">Any role that may read the reporting schema; the read-only reporting role is enough.</param>
     /// <returns>The full path of the page written.</returns>
     public static async Task<string> WriteAsync(NpgsqlDataSource dataSource, string outputPath, CancellationToken cancellationToken)
     {

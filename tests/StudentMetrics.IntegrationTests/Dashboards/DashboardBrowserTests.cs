@@ -1,3 +1,4 @@
+using StudentMetrics.Database;
 using System.Text.Json.Nodes;
 using Npgsql;
 using StudentMetrics.IntegrationTests.Infrastructure;
@@ -23,7 +24,8 @@ public sealed class DashboardBrowserTests(LocalStack stack)
         var db = await ReportingDatabase.CreateMigratedAsync(stack, "dashboard_browser");
         await ReportingDatabase.LoadSampleAsync(stack, db);
         var outputDir = Path.Combine(stack.Repository, ".local", "dashboard-test");
-        var page = await DashboardWriter.WriteAsync(db, Path.Combine(outputDir, "dashboard.html"), CancellationToken.None);
+        await using var dataSource = DatabaseSettings.ForConnectionString(db).CreateDataSource();
+        var page = await DashboardWriter.WriteAsync(dataSource, Path.Combine(outputDir, "dashboard.html"), CancellationToken.None);
 
         await using var browser = await HeadlessChromium.StartAsync(Width, 1000);
         await browser.OpenAsync(new Uri(page).AbsoluteUri);

@@ -28,9 +28,9 @@ public sealed class DashboardCommandTests(LocalStack stack)
             Environment.SetEnvironmentVariable("STUDENT_METRICS_DB", previous);
         }
 
-        var path = stdout.ToString().Trim();
-        path.ShouldBe(Path.Combine(dir, "nested", "dashboard.html"));
-        var html = await File.ReadAllTextAsync(path);
+        var address = stdout.ToString().Trim();
+        address.ShouldBe(new Uri(Path.Combine(dir, "nested", "dashboard.html")).AbsoluteUri, "the page's address, ready to open in a browser");
+        var html = await File.ReadAllTextAsync(new Uri(address).LocalPath);
         html.ShouldStartWith("<!DOCTYPE html>");
         html.ShouldContain("data-chart=\"attendance-by-school\"");
         html.ShouldNotContain("http://");

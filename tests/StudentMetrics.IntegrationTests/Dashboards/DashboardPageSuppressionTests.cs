@@ -1,3 +1,4 @@
+using StudentMetrics.Database;
 using StudentMetrics.IntegrationTests.Infrastructure;
 using StudentMetrics.Reporting;
 using StudentMetrics.Reporting.Html;
@@ -18,7 +19,8 @@ public sealed class DashboardPageSuppressionTests(LocalStack stack)
             .Concat(StudentRow.School("OTHER", Term, 6, seed: 22)).Concat(StudentRow.School("LARGE", Term, 25, seed: 23)));
         var output = Path.Combine(Path.GetTempPath(), $"dashboard-{Guid.NewGuid():N}", "page.html");
 
-        var html = await File.ReadAllTextAsync(await DashboardWriter.WriteAsync(db, output, CancellationToken.None));
+        await using var dataSource = DatabaseSettings.ForConnectionString(db).CreateDataSource();
+        var html = await File.ReadAllTextAsync(await DashboardWriter.WriteAsync(dataSource, output, CancellationToken.None));
 
         var small = RowOf(html, "SMALL");
         small.ShouldContain("Suppressed: fewer than 10 students");

@@ -11,7 +11,7 @@ internal static class ReportingDatabase
     public static async Task<string> CreateMigratedAsync(LocalStack stack, string purpose)
     {
         var connectionString = await stack.CreateDatabaseAsync(purpose);
-        await using var dataSource = StudentMetricsDataSource.Create(connectionString, requireTls: false);
+        await using var dataSource = DatabaseSettings.ForConnectionString(connectionString).CreateDataSource();
         await new DatabaseMigrator(dataSource).MigrateAsync(dryRun: false, CancellationToken.None);
         return connectionString;
     }
@@ -24,7 +24,7 @@ internal static class ReportingDatabase
         var report = new FeedCleaner(new CleanerOptions()).Clean(new LocalRawFile(samplePath), clean, Stream.Null);
         report.Status.ShouldBe(FileStatus.Cleaned);
         clean.Position = 0;
-        await using var dataSource = StudentMetricsDataSource.Create(connectionString, requireTls: false);
+        await using var dataSource = DatabaseSettings.ForConnectionString(connectionString).CreateDataSource();
         await new CleanFileLoader(dataSource).LoadAsync(clean, new LoadSource("raw/" + report.Source.Key, report.Source.Sha256), CancellationToken.None);
 
         await using var connection = new NpgsqlConnection(connectionString);

@@ -12,7 +12,7 @@ internal sealed class MigratedDatabase : IAsyncDisposable
     private MigratedDatabase(string ownerConnectionString)
     {
         OwnerConnectionString = ownerConnectionString;
-        Owner = Track(StudentMetricsDataSource.Create(ownerConnectionString, requireTls: false));
+        Owner = Track(DatabaseSettings.ForConnectionString(ownerConnectionString).CreateDataSource());
     }
 
     public string OwnerConnectionString { get; }
@@ -40,7 +40,7 @@ internal sealed class MigratedDatabase : IAsyncDisposable
             builder.ApplicationName = applicationName;
         }
 
-        return Track(StudentMetricsDataSource.Create(builder.ConnectionString, requireTls: false));
+        return Track(DatabaseSettings.ForConnectionString(builder.ConnectionString).CreateDataSource());
     }
 
     public async Task ExecuteAsync(string sql)

@@ -12,7 +12,7 @@ public sealed class MigratorTests(LocalStack stack) : IAsyncLifetime
     private NpgsqlDataSource _dataSource = null!;
 
     public async Task InitializeAsync() =>
-        _dataSource = StudentMetricsDataSource.Create(await stack.CreateDatabaseAsync("migrator"), requireTls: false);
+        _dataSource = DatabaseSettings.ForConnectionString(await stack.CreateDatabaseAsync("migrator")).CreateDataSource();
 
     public async Task DisposeAsync() => await _dataSource.DisposeAsync();
 
@@ -95,7 +95,7 @@ public sealed class MigratorTests(LocalStack stack) : IAsyncLifetime
     [Fact]
     public async Task Migrate_refuses_to_run_as_a_superuser()
     {
-        await using var admin = StudentMetricsDataSource.Create(stack.AdminConnectionString, requireTls: false);
+        await using var admin = DatabaseSettings.ForConnectionString(stack.AdminConnectionString).CreateDataSource();
 
         var error = await Should.ThrowAsync<InvalidOperationException>(
             () => new DatabaseMigrator(admin).MigrateAsync(dryRun: true, CancellationToken.None));

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Amazon.S3;
 using Npgsql;
+using StudentMetrics.Aws;
 using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Cleaning;
 using StudentMetrics.Cli.LocalRun;
@@ -14,14 +16,14 @@ namespace StudentMetrics.IntegrationTests.EndToEnd;
 public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
 {
     private readonly IAmazonS3 _s3 = stack.CreateS3Client();
-    private readonly SqsClient _sqs = SqsClient.FromEnvironment();
+    private readonly SqsClient _sqs = new SqsClient(AwsSettings.FromEnvironment());
     private readonly string _bucket = "e2e-" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _workDir = Directory.CreateTempSubdirectory("e2e-").FullName;
     private readonly string _sample = Path.Combine(stack.Repository, "samples", "student_metrics_sample.csv");
     private NpgsqlDataSource _database = null!;
 
     public async Task InitializeAsync() =>
-        _database = StudentMetricsDataSource.Create(await stack.CreateDatabaseAsync("e2e"), requireTls: false);
+        _database = DatabaseSettings.ForConnectionString(await stack.CreateDatabaseAsync("e2e")).CreateDataSource();
 
     public async Task DisposeAsync()
     {
@@ -89,11 +91,31 @@ public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
         var summary = await RunAsync(wrong);
 
         summary.Report.Status.ShouldBe(FileStatus.Quarantined);
-        summary.Report.Reason.ShouldNotBeNull().ShouldContain("student_id");
+        summary.Report.Reason.ShouldNotBeNull().Message.ShouldContain("student_id");
         summary.Load.ShouldBeNull();
         (await ReadObjectAsync("quarantine/local/gradebook.csv")).ShouldBe(await File.ReadAllTextAsync(wrong));
         await using var connection = await _database.OpenConnectionAsync();
         (await ScalarAsync<long>(connection, "SELECT count(*) FROM core.student_metrics")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_readme_shows_exactly_what_make_run_prints_for_the_sample()
+    {
+        // As make run lays it out: the copies in .local/run below the directory the command runs in.
+        var home = Path.Combine(_workDir, "checkout");
+        var workDir = Path.Combine(home, ".local", "run");
+        var summary = await new LocalPipeline(_s3, _sqs, _database, TextWriter.Null).RunAsync(new LocalRunOptions(_sample, workDir, _bucket), CancellationToken.None);
+        using var printed = new StringWriter();
+
+        LocalRunSummaryWriter.Write(summary, printed, home);
+
+        var readme = await File.ReadAllTextAsync(Path.Combine(stack.Repository, "README.md"));
+        var shown = Regex.Match(readme, "## What `make run` shows\n\n```\n(?<block>.*?)```", RegexOptions.Singleline);
+        shown.Success.ShouldBeTrue("README.md has a 'What `make run` shows' block");
+        var actual = printed.ToString()
+            .Replace(_bucket, LocalRunOptions.DefaultBucket, StringComparison.Ordinal)
+            .Replace(new Uri(home).AbsoluteUri, "file:///path/to/student-metrics", StringComparison.Ordinal);
+        actual.TrimStart('\n').ShouldBe(shown.Groups["block"].Value);
     }
 
     private static string FileSha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));

@@ -63,7 +63,7 @@ public sealed class EncodingTests
         var run = CleaningRun.Of(bytes);
 
         run.Report.Status.ShouldBe(FileStatus.Quarantined);
-        run.Report.Reason.ShouldStartWith("not_text");
+        run.Report.Reason.ShouldNotBeNull().Code.ShouldBe("not_text");
     }
 
     [Fact]
@@ -86,6 +86,6 @@ public sealed class EncodingTests
         byte[] withNul = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Text + "\0")];
 
         CleaningRun.Of(clean).Report.Status.ShouldBe(FileStatus.Cleaned);
-        CleaningRun.Of(withNul).Report.Reason.ShouldStartWith("not_text");
+        CleaningRun.Of(withNul).Report.Reason.ShouldNotBeNull().Code.ShouldBe("not_text");
     }
 }

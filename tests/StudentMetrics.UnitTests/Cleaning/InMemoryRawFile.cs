@@ -9,6 +9,8 @@ internal sealed class InMemoryRawFile(byte[] content, string key = "test.csv") :
 
     public string Key => key;
 
+    public string Version => "v1";
+
     public long Length => content.Length;
 
     public int Opens { get; private set; }

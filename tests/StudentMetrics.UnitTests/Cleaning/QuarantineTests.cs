@@ -15,7 +15,7 @@ public sealed class QuarantineTests
         var run = CleaningRun.Of([]);
 
         run.Report.Status.ShouldBe(FileStatus.Quarantined);
-        run.Report.Reason.ShouldStartWith("empty_file");
+        run.Report.Reason.ShouldNotBeNull().Code.ShouldBe("empty_file");
         run.Report.Source.SizeBytes.ShouldBe(0);
     }
 
@@ -28,7 +28,7 @@ public sealed class QuarantineTests
         var run = CleaningRun.Of(content);
 
         run.Report.Status.ShouldBe(FileStatus.Quarantined);
-        run.Report.Reason.ShouldStartWith("no_data_rows");
+        run.Report.Reason.ShouldNotBeNull().Code.ShouldBe("no_data_rows");
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class QuarantineTests
         var run = CleaningRun.Of(content);
 
         run.Report.Status.ShouldBe(FileStatus.Quarantined);
-        run.Report.Reason.ShouldStartWith("not_text");
+        run.Report.Reason.ShouldNotBeNull().Code.ShouldBe("not_text");
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class QuarantineTests
 
         var run = CleaningRun.Of(png);
 
-        run.Report.Reason.ShouldStartWith("not_text");
+        run.Report.Reason.ShouldNotBeNull().Code.ShouldBe("not_text");
     }
 
     [Fact]
@@ -67,8 +67,24 @@ public sealed class QuarantineTests
         var run = CleaningRun.Of("student_id,grade_level,math_score,notes\nS1,9,80,x\n");
 
         run.Report.Status.ShouldBe(FileStatus.Quarantined);
-        run.Report.Reason.ShouldBe("missing_required_columns: school_id, term, days_enrolled, recorded_on");
+        var reason = run.Report.Reason.ShouldNotBeNull();
+        reason.Code.ShouldBe("missing_required_columns");
+        reason.Details["missing"].ShouldBe(["school_id", "term", "days_enrolled", "recorded_on"]);
         run.Report.UnknownColumns.ShouldBe(["notes"]);
+    }
+
+    [Fact]
+    public void A_missing_column_message_names_what_the_header_had_what_is_accepted_and_where_the_contract_is()
+    {
+        var run = CleaningRun.Of("school;sex;age;G3\n\"GP\";\"F\";18;6\n");
+
+        var reason = run.Report.Reason.ShouldNotBeNull();
+        reason.Message.ShouldContain("the header has no column for student_id, grade_level, term, days_enrolled, recorded_on");
+        reason.Message.ShouldContain("It has 'school', 'sex', 'age', 'G3'");
+        reason.Message.ShouldContain("student_id (or id, student number, student_no, sid)");
+        reason.Message.ShouldContain("docs/feed-contract.md");
+        reason.Details["header_cells"].ShouldBe(["school", "sex", "age", "G3"]);
+        reason.Details["accepted_names"].Count.ShouldBe(5);
     }
 
     [Fact]
@@ -86,7 +102,7 @@ public sealed class QuarantineTests
         var run = CleaningRun.Of(CleaningRun.Header + ",Student ID\n" + CleaningRun.Row() + ",S2\n");
 
         run.Report.Status.ShouldBe(FileStatus.Quarantined);
-        run.Report.Reason.ShouldBe("duplicate_column: header cells 'student_id' and 'Student ID' both map to student_id");
+        run.Report.Reason.ShouldNotBeNull().ToString().ShouldStartWith("duplicate_column: header cells 'student_id' and 'Student ID' both map to student_id");
     }
 
     [Fact]
@@ -111,7 +127,7 @@ public sealed class QuarantineTests
         run.Report.Status.ShouldBe(expected);
         if (expected == FileStatus.Quarantined)
         {
-            run.Report.Reason.ShouldStartWith("too_many_columns: the header has 201 cells");
+            run.Report.Reason.ShouldNotBeNull().ToString().ShouldStartWith("too_many_columns: the header has 201 cells");
         }
     }
 
@@ -127,7 +143,7 @@ public sealed class QuarantineTests
         halfRun.Report.Status.ShouldBe(FileStatus.Cleaned);
         halfRun.Report.RowsRejected.ShouldBe(2);
         moreRun.Report.Status.ShouldBe(FileStatus.Quarantined);
-        moreRun.Report.Reason.ShouldBe("too_many_rejected_rows: 3 of 5 data rows rejected, more than 50% (a wrong export?)");
+        moreRun.Report.Reason.ShouldNotBeNull().ToString().ShouldStartWith("too_many_rejected_rows: 3 of 5 data rows rejected, more than 50% (a wrong export?)");
         moreRun.Report.RowsRead.ShouldBe(5);
         moreRun.Report.RejectReasons["gpa:out_of_range"].ShouldBe(3);
     }
@@ -152,6 +168,55 @@ public sealed class QuarantineTests
         var run = CleaningRun.Of(content, new CleanerOptions { Clock = new FixedClock(CleaningRun.Now), MaxRecordBytes = 256 * 1024 });
 
         run.Report.Status.ShouldBe(FileStatus.Quarantined);
-        run.Report.Reason.ShouldStartWith("record_too_large");
+        var reason = run.Report.Reason.ShouldNotBeNull();
+        reason.Code.ShouldBe("record_too_large");
+        reason.Details["line"].ShouldBe(["2"], "the header is line 1; the quote opens in the first row, line 2");
+    }
+
+    [Theory]
+    [InlineData("\n", 3)]
+    [InlineData("\r\n", 3)]
+    [InlineData("\r", 3)]
+    public void An_unclosed_quote_quarantines_the_file_naming_the_line_it_opened_on(string newline, int line)
+    {
+        var rows = new[] { CleaningRun.Header + ",notes", CleaningRun.Row() + ",fine", CleaningRun.Row(("student_id", "S2")) + ",\"never closed" }
+            .Concat(Enumerable.Range(3, 40).Select(n => CleaningRun.Row(("student_id", "S" + n)) + ",x"));
+
+        var run = CleaningRun.Of(string.Join(newline, rows) + newline);
+
+        run.Report.Status.ShouldBe(FileStatus.Quarantined);
+        var reason = run.Report.Reason.ShouldNotBeNull();
+        reason.Code.ShouldBe("unclosed_quote");
+        reason.Details["line"].ShouldBe([line.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        reason.Message.ShouldContain($"line {line}");
+    }
+
+    [Fact]
+    public void A_quoted_line_break_that_is_closed_is_not_an_unclosed_quote()
+    {
+        var run = CleaningRun.Of(CleaningRun.Header + ",notes\n" + CleaningRun.Row() + ",\"two\nlines\"\n");
+
+        run.Report.Status.ShouldBe(FileStatus.Cleaned);
+    }
+
+    [Theory]
+    [InlineData("\n\n\n")]
+    [InlineData("   \n \t \r\n")]
+    [InlineData(",,,\n,,\n")]
+    public void A_file_of_blank_lines_is_empty(string content)
+    {
+        var run = CleaningRun.Of(content);
+
+        run.Report.Status.ShouldBe(FileStatus.Quarantined);
+        run.Report.Reason.ShouldNotBeNull().Code.ShouldBe("empty_file");
+    }
+
+    [Fact]
+    public void Blank_lines_before_the_header_are_not_the_header()
+    {
+        var run = CleaningRun.Of("\n  \n" + CleaningRun.Header + "\n" + CleaningRun.Row() + "\n");
+
+        run.Report.Status.ShouldBe(FileStatus.Cleaned);
+        run.Report.RowsClean.ShouldBe(1);
     }
 }

@@ -43,8 +43,12 @@ public sealed class ReportTests
         var report = CleaningRun.Of("a,b\n1,2\n").Report;
         var json = JsonSerializer.Serialize(report, CleaningReportJsonContext.Default.CleaningReport);
 
+        var reason = JsonDocument.Parse(json).RootElement.GetProperty("reason");
+
         json.ShouldContain("\"status\": \"quarantined\"");
-        json.ShouldContain("\"reason\": \"missing_required_columns: student_id, school_id, grade_level, term, days_enrolled, recorded_on\"");
+        reason.GetProperty("code").GetString().ShouldBe("missing_required_columns");
+        reason.GetProperty("message").GetString().ShouldStartWith("the header has no column for student_id, school_id, grade_level, term, days_enrolled, recorded_on.");
+        reason.GetProperty("details").GetProperty("header_cells").EnumerateArray().Select(e => e.GetString()).ShouldBe(["a", "b"]);
     }
 
     [Fact]

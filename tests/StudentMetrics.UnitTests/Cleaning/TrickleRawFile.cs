@@ -9,6 +9,8 @@ internal sealed class TrickleRawFile(byte[] content, int maxBytesPerRead) : IRaw
 
     public string Key => "trickle.csv";
 
+    public string Version => "v1";
+
     public long Length => content.Length;
 
     public Stream OpenRead() => new TrickleStream(new MemoryStream(content, writable: false), maxBytesPerRead);

@@ -9,7 +9,7 @@ namespace StudentMetrics.UnitTests.Hosting;
 /// </summary>
 public sealed class DockerfileTests
 {
-    private static readonly string Repository = FindRepository();
+    private static readonly string Repository = RepositoryPaths.Root;
     private static readonly string[] Instructions = ReadInstructions(Path.Combine(Repository, "Dockerfile"));
 
     [Fact]
@@ -104,18 +104,5 @@ public sealed class DockerfileTests
         }
 
         return [.. joined];
-    }
-
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "StudentMetrics.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("StudentMetrics.sln not found above " + AppContext.BaseDirectory);
     }
 }

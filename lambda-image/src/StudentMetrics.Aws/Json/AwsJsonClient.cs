@@ -45,7 +45,7 @@ public sealed class AwsJsonClient : IDisposable
 
     private async Task<byte[]> SendAsync(string operation, byte[] body, CancellationToken cancellationToken)
     {
-        var credentials = await _settings.Credentials(cancellationToken).ConfigureAwait(false);
+        var credentials = await _settings.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
         var signedAt = DateTime.UtcNow;
         var target = _targetPrefix + "." + operation;
         var headers = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -4,29 +4,26 @@ using Amazon.S3;
 namespace StudentMetrics.Aws.S3;
 
 /// <summary>
-/// Builds the S3 client from the standard settings, so the same binary talks to AWS or to the local emulator:
-/// <c>AWS_ENDPOINT_URL</c> (the emulator; then path-style addressing, since bucket host names do not resolve on loopback)
-/// and <c>AWS_REGION</c>.
+/// The S3 client for the product's settings: AWS in Lambda, the emulator on a laptop (then path-style addressing,
+/// since bucket host names do not resolve on loopback).
 /// </summary>
 public static class S3ClientFactory
 {
-    public static IAmazonS3 Create()
+    public static IAmazonS3 Create(AwsSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var config = new AmazonS3Config();
-        var region = Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
-        if (!string.IsNullOrEmpty(region))
+        if (settings.IsEndpointOverridden("S3"))
         {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-
-        var endpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_S3") ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
-        if (!string.IsNullOrEmpty(endpoint))
-        {
-            config.ServiceURL = endpoint;
+            config.ServiceURL = settings.EndpointFor("S3", "s3").ToString();
             config.ForcePathStyle = true;
-            config.AuthenticationRegion = region ?? "us-east-1";
+            config.AuthenticationRegion = settings.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
         }
 
-        return new AmazonS3Client(config);
+        return new AmazonS3Client(settings.Credentials, config);
     }
 }

@@ -1,5 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
+using StudentMetrics.Cleaning.Storage;
 
 namespace StudentMetrics.Aws.S3;
 
@@ -8,7 +9,7 @@ namespace StudentMetrics.Aws.S3;
 /// one part buffer of memory. Nothing is visible in the bucket until <see cref="CompleteAsync"/>; an upload that is
 /// disposed without completing is aborted, so a failed or quarantined run leaves no partial output behind.
 /// </summary>
-public sealed class S3MultipartUploadStream : Stream
+public sealed class S3MultipartUploadStream : Stream, IOutputObject
 {
     /// <summary>S3 takes parts of at least 5 MiB, except the last.</summary>
     public const int DefaultPartSize = 8 * 1024 * 1024;
@@ -16,7 +17,8 @@ public sealed class S3MultipartUploadStream : Stream
     private readonly IAmazonS3 _s3;
     private readonly string _bucket;
     private readonly string _key;
-    private readonly Func<IReadOnlyDictionary<string, string>> _metadata;
+    private readonly IReadOnlyDictionary<string, string> _metadata;
+    private readonly CancellationToken _cancellationToken;
     private readonly int _partSize;
     private readonly List<PartETag> _parts = [];
     private byte[] _buffer = new byte[64 * 1024];
@@ -25,15 +27,20 @@ public sealed class S3MultipartUploadStream : Stream
     private string? _uploadId;
     private bool _finished;
 
-    /// <param name="metadata">Read when the upload starts (the first full part, or completion), not before.</param>
-    public S3MultipartUploadStream(IAmazonS3 s3, string bucket, string key, Func<IReadOnlyDictionary<string, string>> metadata, int partSize = DefaultPartSize)
+    /// <param name="cancellationToken">Cancels the part uploads made while writing (a deadline).</param>
+    public S3MultipartUploadStream(IAmazonS3 s3, string bucket, string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken, int partSize = DefaultPartSize)
     {
         _s3 = s3;
         _bucket = bucket;
         _key = key;
         _metadata = metadata;
+        _cancellationToken = cancellationToken;
         _partSize = partSize;
     }
+
+    public string Key => _key;
+
+    public Stream Content => this;
 
     public override bool CanRead => false;
 
@@ -68,7 +75,7 @@ public sealed class S3MultipartUploadStream : Stream
             buffer = buffer[take..];
             if (_buffered == _partSize)
             {
-                UploadPartAsync(CancellationToken.None).GetAwaiter().GetResult();
+                UploadPartAsync(_cancellationToken).GetAwaiter().GetResult();
             }
         }
     }
@@ -155,7 +162,7 @@ public sealed class S3MultipartUploadStream : Stream
 
     private void AddMetadata(MetadataCollection target)
     {
-        foreach (var (name, value) in _metadata())
+        foreach (var (name, value) in _metadata)
         {
             target.Add(name, value);
         }

@@ -12,15 +12,16 @@ namespace StudentMetrics.Aws.S3;
 public sealed class S3RawFile : IRawFile
 {
     private readonly IAmazonS3 _s3;
-    private string? _sha256;
+    private readonly CancellationToken _cancellationToken;
 
-    private S3RawFile(IAmazonS3 s3, string bucket, string key, long length, string etag)
+    private S3RawFile(IAmazonS3 s3, string bucket, string key, long length, string etag, CancellationToken cancellationToken)
     {
         _s3 = s3;
         Location = bucket;
         Key = key;
         Length = length;
         ETag = etag;
+        _cancellationToken = cancellationToken;
     }
 
     public string Location { get; }
@@ -31,29 +32,19 @@ public sealed class S3RawFile : IRawFile
 
     public string ETag { get; }
 
+    public string Version => ETag;
+
+    /// <param name="cancellationToken">Also cancels every later read of the file.</param>
     public static async Task<S3RawFile> OpenAsync(IAmazonS3 s3, string bucket, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(s3);
         var head = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-        return new S3RawFile(s3, bucket, key, head.ContentLength, head.ETag);
+        return new S3RawFile(s3, bucket, key, head.ContentLength, head.ETag, cancellationToken);
     }
 
     public Stream OpenRead()
     {
         var request = new GetObjectRequest { BucketName = Location, Key = Key, EtagToMatch = ETag };
-        var response = _s3.GetObjectAsync(request).GetAwaiter().GetResult();
-        return new HashingReadStream(response.ResponseStream, sha => _sha256 = sha);
-    }
-
-    /// <summary>The content's SHA-256: from a full read already made when there was one, else from a read of its own.</summary>
-    public string Sha256()
-    {
-        if (_sha256 is null)
-        {
-            using var stream = OpenRead();
-            stream.CopyTo(Stream.Null);
-        }
-
-        return _sha256!;
+        return _s3.GetObjectAsync(request, _cancellationToken).GetAwaiter().GetResult().ResponseStream;
     }
 }

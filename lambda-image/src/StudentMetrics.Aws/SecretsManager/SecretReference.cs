@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace StudentMetrics.Aws.SecretsManager;
 
-/// <summary>A secret's identity as CreateSecret returns it.</summary>
-public sealed class SecretReference
+/// <summary>A secret's identity, as CreateSecret and PutSecretValue return it (and GetSecretValue, with the value).</summary>
+public class SecretReference
 {
     [JsonPropertyName("ARN")]
     public string? Arn { get; init; }

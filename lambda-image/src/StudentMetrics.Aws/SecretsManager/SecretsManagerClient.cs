@@ -19,8 +19,6 @@ public sealed class SecretsManagerClient : IDisposable
         _client = new AwsJsonClient(settings, settings.EndpointFor("SECRETS_MANAGER", "secretsmanager"), "secretsmanager", "secretsmanager", "1.1", handler);
     }
 
-    public static SecretsManagerClient FromEnvironment() => new(AwsSettings.FromEnvironment());
-
     public Task<SecretValue> GetSecretValueAsync(string secretId, CancellationToken cancellationToken) =>
         _client.CallAsync(
             "GetSecretValue",

@@ -16,8 +16,6 @@ public sealed class SqsClient : IDisposable
 
     public string Region { get; }
 
-    public static SqsClient FromEnvironment() => new(AwsSettings.FromEnvironment());
-
     /// <returns>The queue URL.</returns>
     public async Task<string> CreateQueueAsync(string queueName, IReadOnlyDictionary<string, string>? attributes, CancellationToken cancellationToken)
     {

@@ -29,6 +29,9 @@ public sealed record FeedContract
     /// <summary>A header with more cells than this quarantines the file.</summary>
     public int MaxColumns { get; init; } = 200;
 
+    /// <summary>Where a school's data clerk reads the contract (quarantine messages point there).</summary>
+    public string Documentation { get; init; } = "docs/feed-contract.md";
+
     /// <summary>Name of the column holding the raw data row number in the cleaned and rejects files.</summary>
     public string SourceRowColumn { get; init; } = "source_row";
 

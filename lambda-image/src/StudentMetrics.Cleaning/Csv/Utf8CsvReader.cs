@@ -37,6 +37,9 @@ internal sealed class Utf8CsvReader
 
     public int FieldCount { get; private set; }
 
+    /// <summary>Where (a byte offset of the input) a quote opened that the end of the input left open, or -1.</summary>
+    public long UnclosedQuoteOffset { get; private set; } = -1;
+
     /// <summary>Bytes of the input consumed by the records read so far.</summary>
     public long Offset => _discarded + _position;
 
@@ -185,6 +188,11 @@ internal sealed class Utf8CsvReader
                         // An unclosed quote at the end of the input: the field runs to the end.
                         q = end;
                         closed = false;
+                        if (UnclosedQuoteOffset < 0)
+                        {
+                            UnclosedQuoteOffset = _discarded + open;
+                        }
+
                         break;
                     }
 
@@ -405,7 +413,7 @@ internal sealed class Utf8CsvReader
         {
             if (_buffer.Length >= _maxRecordBytes)
             {
-                throw new RecordTooLargeException(_maxRecordBytes);
+                throw new RecordTooLargeException(_maxRecordBytes, _discarded);
             }
 
             Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, _maxRecordBytes));

@@ -1,97 +1,63 @@
-using System.Text.Json;
 using StudentMetrics.Cleaning;
+using StudentMetrics.Cleaning.Storage;
+using StudentMetrics.Cli.Arguments;
+using StudentMetrics.Functions.Clean;
 
 namespace StudentMetrics.Cli.Commands;
 
-/// <summary><c>student-metrics clean INPUT --out DIR</c>: the cleaning core on a local file.</summary>
+/// <summary><c>student-metrics clean INPUT --out DIR</c>: the clean function's steps on a local file, DIR standing in for the bucket.</summary>
 internal sealed class CleanCommand : ICliCommand
 {
     public string Name => "clean";
 
-    public string Summary => "Clean a local export into clean.csv, rejects.csv and report.json.";
+    public string Summary => "Clean a local export: cleaned rows, rejected rows and a report, laid out as in the bucket.";
 
-    public string Usage => """
-        usage: student-metrics clean INPUT.csv --out DIR
+    public CommandSyntax Syntax { get; } = CommandSyntax.Of(
+        "clean",
+        new Operand("INPUT", "the export to clean (never changed)"),
+        new Option("--out", "DIR", "the directory the outputs go to, laid out as in the bucket", Required: true));
 
-        Writes DIR/clean.csv, DIR/rejects.csv and DIR/report.json. The input is never changed.
-        A quarantined file gets only DIR/report.json (nothing from it is to be loaded).
+    public string Details => $"""
+        INPUT is cleaned as the object {CleanOutputLayout.Raw}NAME would be in the bucket, by the same steps the clean
+        function runs: DIR/{CleanOutputLayout.Clean}NAME (cleaned rows), DIR/{CleanOutputLayout.Rejects}NAME (rejected rows and why),
+        DIR/{CleanOutputLayout.Reports}NAME.report.json. A quarantined file is copied to DIR/{CleanOutputLayout.Quarantine}NAME with its report
+        and its rejected rows beside it, and nothing else is written.
         Exit codes: 0 cleaned, 2 quarantined (the reason on stderr), 1 an error of the tool's own.
         """;
 
     /// <summary>The options the command runs with; tests pin the clock.</summary>
     public CleanerOptions Options { get; init; } = new();
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ParsedArguments args, CommandOutput output, CancellationToken cancellationToken)
     {
-        var outAt = args.ToList().IndexOf("--out");
-        if (args.Count != 3 || outAt < 0 || outAt == args.Count - 1)
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        var input = args.Operand("INPUT")!;
+        var outDir = args.Value("--out")!;
+        if ((InputFiles.ProblemWithFile(input, "the export to clean") ?? InputFiles.ProblemWithDirectory(outDir, "--out")) is { } problem)
         {
-            await Console.Error.WriteLineAsync(Usage).ConfigureAwait(false);
+            await output.Error.WriteLineAsync($"clean: {problem}").ConfigureAwait(false);
             return 1;
         }
 
-        var input = args[outAt == 0 ? 2 : 0];
-        var outDir = args[outAt + 1];
-        if (!File.Exists(input))
-        {
-            await Console.Error.WriteLineAsync($"clean: no such file: {input}").ConfigureAwait(false);
-            return 1;
-        }
-
-        try
-        {
-            var report = Clean(input, outDir);
-            await File.WriteAllTextAsync(
-                Path.Combine(outDir, "report.json"),
-                JsonSerializer.Serialize(report, CleaningReportJsonContext.Default.CleaningReport),
-                cancellationToken).ConfigureAwait(false);
-            if (report.Status == FileStatus.Quarantined)
-            {
-                await Console.Error.WriteLineAsync($"clean: quarantined: {report.Reason}").ConfigureAwait(false);
-                return 2;
-            }
-
-            await Console.Out.WriteLineAsync($"clean: {report.RowsRead} rows read, {report.RowsClean} clean, {report.RowsRejected} rejected -> {outDir}").ConfigureAwait(false);
-            return 0;
-        }
-        catch (IOException e)
-        {
-            await Console.Error.WriteLineAsync($"clean: {e.Message}").ConfigureAwait(false);
-            return 1;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            await Console.Error.WriteLineAsync($"clean: {e.Message}").ConfigureAwait(false);
-            return 1;
-        }
-    }
-
-    private CleaningReport Clean(string input, string outDir)
-    {
-        Directory.CreateDirectory(outDir);
-        var cleanPath = Path.Combine(outDir, "clean.csv");
-        var rejectsPath = Path.Combine(outDir, "rejects.csv");
-        CleaningReport report;
-        using (var clean = new FileStream(cleanPath + ".partial", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-        using (var rejects = new FileStream(rejectsPath + ".partial", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-        {
-            report = new FeedCleaner(Options).Clean(new LocalRawFile(input), clean, rejects);
-        }
-
+        var store = new DirectoryFeedStore(outDir);
+        var raw = new LocalRawFile(input, CleanOutputLayout.Raw + Path.GetFileName(input));
+        var report = (await new ObjectCleaner(store, Options).CleanAsync(raw, cancellationToken).ConfigureAwait(false)).Report;
+        var name = Path.GetFileName(input);
         if (report.Status == FileStatus.Quarantined)
         {
-            // Nothing from a quarantined file may be loaded, so no partial output is left where a loader would look.
-            File.Delete(cleanPath + ".partial");
-            File.Delete(rejectsPath + ".partial");
-            File.Delete(cleanPath);
-            File.Delete(rejectsPath);
+            await output.Error.WriteLineAsync($"clean: {name} quarantined: {report.Reason}").ConfigureAwait(false);
         }
         else
         {
-            File.Move(cleanPath + ".partial", cleanPath, overwrite: true);
-            File.Move(rejectsPath + ".partial", rejectsPath, overwrite: true);
+            await output.Out.WriteLineAsync($"clean: {name}: {report.RowsRead} rows read, {report.RowsClean} clean, {report.RowsRejected} rejected").ConfigureAwait(false);
         }
 
-        return report;
+        foreach (var written in report.Outputs)
+        {
+            await output.Out.WriteLineAsync($"  {OutputKindText.Of(written.Kind),-20}{Path.GetRelativePath(Environment.CurrentDirectory, store.PathOf(written.Key))}").ConfigureAwait(false);
+        }
+
+        return report.Status == FileStatus.Quarantined ? 2 : 0;
     }
 }

@@ -1,4 +1,6 @@
-using Npgsql;
+using StudentMetrics.Cli.Arguments;
+using StudentMetrics.Database;
+using StudentMetrics.Functions.Configuration;
 using StudentMetrics.Reporting;
 
 namespace StudentMetrics.Cli.Commands;
@@ -10,38 +12,30 @@ internal sealed class DashboardCommand : ICliCommand
 
     public string Summary => "Write the dashboard page (self-contained HTML) from the reporting views.";
 
-    public string Usage => """
-        usage: student-metrics dashboard --out PATH.html
+    public CommandSyntax Syntax { get; } = CommandSyntax.Of(
+        "dashboard",
+        new Option("--out", "PATH.html", "where the page is written", Required: true));
 
-        Reads the reporting views of the database in STUDENT_METRICS_DB (an Npgsql connection string; the read-only
-        reporting role is enough) and writes one HTML page that opens in any browser without a network.
-        Prints the page's full path. Exit codes: 0 written, 1 an error (no database, bad arguments).
+    public string Details => $"""
+        Reads the reporting views of the database of {DatabaseSettings.ConnectionStringVariable} (the read-only reporting
+        role is enough) and writes one HTML page that opens in any browser without a network. Prints the page's address.
+        Exit codes: 0 written, 1 an error (no database, bad arguments).
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ParsedArguments args, CommandOutput output, CancellationToken cancellationToken)
     {
-        if (args.Count != 2 || args[0] != "--out" || args[1].Length == 0)
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        var path = args.Value("--out")!;
+        if (Directory.Exists(path))
         {
-            await Console.Error.WriteLineAsync(Usage).ConfigureAwait(false);
+            await output.Error.WriteLineAsync($"dashboard: --out {path} is a directory; give the page's file name, e.g. {Path.Combine(path, "dashboard.html")}").ConfigureAwait(false);
             return 1;
         }
 
-        if (Environment.GetEnvironmentVariable("STUDENT_METRICS_DB") is not { Length: > 0 } connectionString)
-        {
-            await Console.Error.WriteLineAsync("dashboard: STUDENT_METRICS_DB is not set (an Npgsql connection string to the database).").ConfigureAwait(false);
-            return 1;
-        }
-
-        try
-        {
-            var path = await DashboardWriter.WriteAsync(connectionString, args[1], cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync(path).ConfigureAwait(false);
-            return 0;
-        }
-        catch (NpgsqlException e)
-        {
-            await Console.Error.WriteLineAsync($"dashboard: could not read the reporting views: {e.Message}").ConfigureAwait(false);
-            return 1;
-        }
+        await using var dataSource = await DatabaseConnections.FromEnvironment().OpenAsync(cancellationToken).ConfigureAwait(false);
+        var written = await DashboardWriter.WriteAsync(dataSource, path, cancellationToken).ConfigureAwait(false);
+        await output.Out.WriteLineAsync(new Uri(written).AbsoluteUri).ConfigureAwait(false);
+        return 0;
     }
 }

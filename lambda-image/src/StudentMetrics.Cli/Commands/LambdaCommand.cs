@@ -1,3 +1,4 @@
+using StudentMetrics.Cli.Arguments;
 using StudentMetrics.Functions;
 using StudentMetrics.Hosting.Lambda;
 using StudentMetrics.Hosting.Observability;
@@ -13,25 +14,32 @@ internal sealed class LambdaCommand : ICliCommand
 
     public string Summary => "Serve a function through the Lambda Runtime API (what the image runs).";
 
-    public string Usage => $"""
-        usage: student-metrics lambda [FUNCTION]
+    public CommandSyntax Syntax { get; } = CommandSyntax.Of(
+        "lambda",
+        new Operand("FUNCTION", $"the function to serve: {string.Join(", ", ProductFunctions.Catalog.All.Select(f => f.Name))}", Required: false));
 
+    public string Details => $"""
         Serves FUNCTION's invocations from the Lambda Runtime API at ${RuntimeApiVariable}, until the environment stops.
         FUNCTION defaults to ${FunctionSelection.FunctionVariable}, then ${FunctionSelection.HandlerVariable} (the image's CMD).
         Started with no arguments while ${RuntimeApiVariable} is set, student-metrics runs this command.
         Functions: {string.Join(", ", ProductFunctions.Catalog.All.Select(f => $"{f.Name} ({f.Trigger})"))}.
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ParsedArguments args, CommandOutput output, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
         var runtimeApi = Environment.GetEnvironmentVariable(RuntimeApiVariable);
-        var function = FunctionSelection.Resolve(args.Count > 0 ? args[0] : null, Environment.GetEnvironmentVariable);
-        if (args.Count > 1 || string.IsNullOrEmpty(runtimeApi) || function is null)
+        if (string.IsNullOrEmpty(runtimeApi))
         {
-            await Console.Error.WriteLineAsync(
-                string.IsNullOrEmpty(runtimeApi) ? $"lambda: {RuntimeApiVariable} is not set: this command runs inside Lambda (or against a Runtime API emulator).\n{Usage}"
-                : function is null ? $"lambda: no function named: pass one, or set {FunctionSelection.FunctionVariable}.\n{Usage}"
-                : Usage).ConfigureAwait(false);
+            await output.Error.WriteLineAsync($"lambda: {RuntimeApiVariable} is not set: this command runs inside Lambda (or against a Runtime API emulator).").ConfigureAwait(false);
+            return 1;
+        }
+
+        var function = FunctionSelection.Resolve(args.Operand("FUNCTION"), Environment.GetEnvironmentVariable);
+        if (function is null)
+        {
+            await output.Error.WriteLineAsync($"lambda: no function named: pass one, or set {FunctionSelection.FunctionVariable}.").ConfigureAwait(false);
             return 1;
         }
 

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using StudentMetrics.Cli.Arguments;
 using StudentMetrics.Database;
+using StudentMetrics.Functions.Configuration;
 
 namespace StudentMetrics.Cli.Commands;
 
@@ -10,47 +12,47 @@ internal sealed class LoadCommand : ICliCommand
 
     public string Summary => "Load a cleaned file into the database as if it came from an object key.";
 
-    public string Usage => """
-        usage: student-metrics load CLEAN.csv --key OBJECT_KEY [--sha256 HEX]
+    public CommandSyntax Syntax { get; } = CommandSyntax.Of(
+        "load",
+        new Operand("CLEAN.csv", "a cleaned file (what 'clean' writes under clean/)"),
+        new Option("--key", "OBJECT_KEY", "the raw object key recorded as the rows' lineage, e.g. raw/district-7/2025-01.csv", Required: true),
+        new Option("--sha256", "HEX", "the raw content's SHA-256 (the file's identity); default: the SHA-256 of CLEAN.csv"));
 
-        Loads CLEAN.csv (a cleaned file) into the database in STUDENT_METRICS_DB, exactly once, with OBJECT_KEY as
-        its lineage. The file's identity is --sha256 (the raw object's hash) or, without it, the SHA-256 of CLEAN.csv.
-        Prints what it did: rows inserted, replaced, removed, kept (an existing row was newer), or skipped.
+    public string Details => $"""
+        Loads CLEAN.csv into the database of {DatabaseSettings.ConnectionStringVariable}, exactly once, with OBJECT_KEY as its
+        lineage. Prints what it did: rows inserted, replaced, removed, kept (an existing row was newer), or skipped.
         Exit codes: 0 loaded or skipped, 1 an error (nothing was loaded), 2 the file is not a cleaned file.
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ParsedArguments args, CommandOutput output, CancellationToken cancellationToken)
     {
-        var options = LoadArguments.Parse(args);
-        if (options is null)
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        var path = args.Operand("CLEAN.csv")!;
+        var key = args.Value("--key")!;
+        if (InputFiles.ProblemWithFile(path, "a cleaned file") is { } problem)
         {
-            await Console.Error.WriteLineAsync(Usage).ConfigureAwait(false);
+            await output.Error.WriteLineAsync($"load: {problem}").ConfigureAwait(false);
             return 1;
         }
 
-        if (!File.Exists(options.File))
-        {
-            await Console.Error.WriteLineAsync($"load: no such file: {options.File}").ConfigureAwait(false);
-            return 1;
-        }
-
+        var sha256 = args.Value("--sha256") ?? await HashFileAsync(path, cancellationToken).ConfigureAwait(false);
+        await using var dataSource = await DatabaseConnections.FromEnvironment().OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         try
         {
-            var sha256 = options.Sha256 ?? await HashFileAsync(options.File, cancellationToken).ConfigureAwait(false);
-            await using var dataSource = StudentMetricsDataSource.FromEnvironment();
-            await using var file = new FileStream(options.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var result = await new CleanFileLoader(dataSource).LoadAsync(file, new LoadSource(options.Key, sha256), cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync(LoadReport.Format(options.Key, result)).ConfigureAwait(false);
+            var result = await new CleanFileLoader(dataSource).LoadAsync(file, new LoadSource(key, sha256), cancellationToken).ConfigureAwait(false);
+            await output.Out.WriteLineAsync(LoadReport.Format(key, result)).ConfigureAwait(false);
             return 0;
         }
         catch (InvalidDataException e)
         {
-            await Console.Error.WriteLineAsync($"load: {e.Message}").ConfigureAwait(false);
+            await output.Error.WriteLineAsync($"load: {e.Message}").ConfigureAwait(false);
             return 2;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Npgsql.NpgsqlException)
+        catch (ArgumentException e)
         {
-            await Console.Error.WriteLineAsync($"load: {e.Message}").ConfigureAwait(false);
+            await output.Error.WriteLineAsync($"load: {e.Message}").ConfigureAwait(false);
             return 1;
         }
     }

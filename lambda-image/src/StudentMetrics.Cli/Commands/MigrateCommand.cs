@@ -1,42 +1,41 @@
+using StudentMetrics.Cli.Arguments;
 using StudentMetrics.Database;
+using StudentMetrics.Functions.Configuration;
 
 namespace StudentMetrics.Cli.Commands;
 
-/// <summary><c>student-metrics migrate [--dry-run]</c>: applies db/migrations to the database named by STUDENT_METRICS_DB.</summary>
+/// <summary><c>student-metrics migrate [--dry-run]</c>: applies db/migrations, as the migrate function does on deploy.</summary>
 internal sealed class MigrateCommand : ICliCommand
 {
     public string Name => "migrate";
 
     public string Summary => "Apply the database migrations (or list them with --dry-run).";
 
-    public string Usage => """
-        usage: student-metrics migrate [--dry-run]
+    public CommandSyntax Syntax { get; } = CommandSyntax.Of(
+        "migrate",
+        new Option("--dry-run", null, "list the scripts that would be applied; change nothing"));
 
-        Applies the migrations this build carries to the database in STUDENT_METRICS_DB (an Npgsql connection
-        string; connect as student_metrics_owner). Safe to run twice at once: a run waits for the other.
-        --dry-run   list the scripts that would be applied, change nothing.
+    public string Details => $"""
+        Applies the migrations this build carries to the database of {DatabaseSettings.ConnectionStringVariable} (an Npgsql
+        connection string; connect as student_metrics_owner) or {DatabaseSettings.SecretArnVariable}. Safe to run twice at
+        once: a run waits for the other.
         Exit codes: 0 done, 1 a script failed or an applied script was edited (the message names it).
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ParsedArguments args, CommandOutput output, CancellationToken cancellationToken)
     {
-        if (args.Any(a => a != "--dry-run"))
-        {
-            await Console.Error.WriteLineAsync(Usage).ConfigureAwait(false);
-            return 1;
-        }
-
-        var dryRun = args.Contains("--dry-run");
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        await using var dataSource = await DatabaseConnections.FromEnvironment().OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var dataSource = StudentMetricsDataSource.FromEnvironment();
-            var result = await new DatabaseMigrator(dataSource, Console.Error).MigrateAsync(dryRun, cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync(MigrationReport.Format(result)).ConfigureAwait(false);
+            var result = await new DatabaseMigrator(dataSource, output.Error).MigrateAsync(args.Has("--dry-run"), cancellationToken).ConfigureAwait(false);
+            await output.Out.WriteLineAsync(MigrationReport.Format(result)).ConfigureAwait(false);
             return 0;
         }
-        catch (Exception e) when (e is AppliedMigrationChangedException or MigrationFailedException or InvalidOperationException or Npgsql.NpgsqlException)
+        catch (Exception e) when (e is AppliedMigrationChangedException or MigrationFailedException or InvalidOperationException)
         {
-            await Console.Error.WriteLineAsync($"migrate: {e.Message}").ConfigureAwait(false);
+            await output.Error.WriteLineAsync($"migrate: {e.Message}").ConfigureAwait(false);
             return 1;
         }
     }

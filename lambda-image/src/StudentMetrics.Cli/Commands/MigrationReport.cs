@@ -20,7 +20,14 @@ internal static class MigrationReport
             text.Append("applied but not in this build ").Append(script).Append('\n');
         }
 
-        text.Append($"migrate: {result.Scripts.Count} {(result.DryRun ? "pending" : "applied")}, {result.AlreadyApplied} already applied");
+        text.Append("migrate: ").Append(Summary(result));
         return text.ToString();
+    }
+
+    /// <summary>One line: how many scripts this run applied (or would), and how many the database had already.</summary>
+    public static string Summary(MigrationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return $"{result.Scripts.Count} {(result.DryRun ? "pending" : "applied")}, {result.AlreadyApplied} already applied";
     }
 }

@@ -1,8 +1,11 @@
+using StudentMetrics.Aws;
 using StudentMetrics.Aws.S3;
 using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Cleaning;
+using StudentMetrics.Cli.Arguments;
 using StudentMetrics.Cli.LocalRun;
 using StudentMetrics.Database;
+using StudentMetrics.Functions.Configuration;
 
 namespace StudentMetrics.Cli.Commands;
 
@@ -13,57 +16,45 @@ internal sealed class RunCommand : ICliCommand
 
     public string Summary => "Run the whole pipeline locally on one export: upload, clean, load, dashboard.";
 
-    public string Usage => """
-        usage: student-metrics run FILE [--workdir DIR] [--bucket NAME]
+    public CommandSyntax Syntax { get; } = CommandSyntax.Of(
+        "run",
+        new Operand("FILE", "the export to run through the pipeline"),
+        new Option("--workdir", "DIR", "where copies of the outputs, the function logs and the dashboard go (default .local/run)"),
+        new Option("--bucket", "NAME", "the emulator's bucket (default student-metrics-local)"));
 
-        Needs the local stack (make run starts it): STUDENT_METRICS_DB for PostgreSQL, AWS_ENDPOINT_URL for the
-        emulator. Applies migrations, uploads FILE to the raw/ prefix, lets the S3 event reach the clean function
-        through SQS, loads the cleaned object, and prints where every output is. Copies go to DIR (default .local/run).
+    public string Details => $"""
+        Needs the local stack ('make run' starts it): {DatabaseSettings.ConnectionStringVariable} for PostgreSQL,
+        {AwsSettings.EndpointVariable} for the emulator; it never talks to real AWS. Applies migrations, uploads FILE to the
+        raw/ prefix, lets the S3 event reach the clean function through SQS, loads the cleaned object, and prints where
+        every output is. Each run replaces the copies of the last one in DIR.
         Exit codes: 0 cleaned and loaded, 2 the file was quarantined (the reason is printed), 1 an error.
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ParsedArguments args, CommandOutput output, CancellationToken cancellationToken)
     {
-        string? file = null;
-        var workDir = Path.Combine(".local", "run");
-        var bucket = "student-metrics-local";
-        for (var i = 0; i < args.Count; i++)
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        var file = args.Operand("FILE")!;
+        var workDir = args.Value("--workdir") ?? Path.Combine(".local", "run");
+        if ((InputFiles.ProblemWithFile(file, "the export to run") ?? InputFiles.ProblemWithDirectory(workDir, "--workdir")) is { } problem)
         {
-            switch (args[i])
-            {
-                case "--workdir" when i + 1 < args.Count:
-                    workDir = args[++i];
-                    break;
-                case "--bucket" when i + 1 < args.Count:
-                    bucket = args[++i];
-                    break;
-                case var value when file is null && !value.StartsWith("--", StringComparison.Ordinal):
-                    file = value;
-                    break;
-                default:
-                    await Console.Error.WriteLineAsync(Usage).ConfigureAwait(false);
-                    return 1;
-            }
-        }
-
-        if (file is null || !File.Exists(file))
-        {
-            await Console.Error.WriteLineAsync(file is null ? Usage : $"run: no such file: {file}").ConfigureAwait(false);
+            await output.Error.WriteLineAsync($"run: {problem}").ConfigureAwait(false);
             return 1;
         }
 
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL")))
+        var aws = AwsSettings.FromEnvironment();
+        if (aws.EndpointOverride is null)
         {
-            await Console.Error.WriteLineAsync("run: AWS_ENDPOINT_URL is not set. 'make run' starts the local stack and sets it; 'run' never talks to real AWS.").ConfigureAwait(false);
+            await output.Error.WriteLineAsync($"run: {AwsSettings.EndpointVariable} is not set. 'make run' starts the local stack and sets it; 'run' never talks to real AWS.").ConfigureAwait(false);
             return 1;
         }
 
-        using var s3 = S3ClientFactory.Create();
-        using var sqs = SqsClient.FromEnvironment();
-        await using var database = StudentMetricsDataSource.FromEnvironment();
-        var summary = await new LocalPipeline(s3, sqs, database, Console.Error)
-            .RunAsync(new LocalRunOptions(Path.GetFullPath(file), Path.GetFullPath(workDir), bucket), cancellationToken).ConfigureAwait(false);
-        LocalRunSummaryWriter.Write(summary, Console.Out);
+        using var s3 = S3ClientFactory.Create(aws);
+        using var sqs = new SqsClient(aws);
+        await using var database = await DatabaseConnections.FromEnvironment().OpenAsync(cancellationToken).ConfigureAwait(false);
+        var options = new LocalRunOptions(Path.GetFullPath(file), Path.GetFullPath(workDir), args.Value("--bucket") ?? LocalRunOptions.DefaultBucket);
+        var summary = await new LocalPipeline(s3, sqs, database, output.Error).RunAsync(options, cancellationToken).ConfigureAwait(false);
+        LocalRunSummaryWriter.Write(summary, output.Out, Environment.CurrentDirectory);
         return summary.Report.Status == FileStatus.Cleaned ? 0 : 2;
     }
 }

@@ -1,3 +1,6 @@
+using StudentMetrics.Aws;
+using StudentMetrics.Cli.Arguments;
+using StudentMetrics.Functions.Clean;
 using StudentMetrics.Functions.Local;
 
 namespace StudentMetrics.Cli.Commands;
@@ -9,42 +12,23 @@ internal sealed class ServeCommand : ICliCommand
 
     public string Summary => "Run a function on an SQS queue's messages locally, as Lambda would, until stopped.";
 
-    public string Usage => """
-        usage: student-metrics serve --queue URL [--function clean]
+    public CommandSyntax Syntax { get; } = CommandSyntax.Of(
+        "serve",
+        new Option("--queue", "URL", "the SQS queue the S3 events arrive on", Required: true),
+        new Option("--function", "NAME", $"the function to run (default {CleanFunction.Name})"));
 
-        Polls the SQS queue at URL (AWS_ENDPOINT_URL points it at the emulator), hands each batch to the function as the
+    public string Details => $"""
+        Polls the queue ({AwsSettings.EndpointVariable} points it at the emulator), hands each batch to the function as the
         SQS event Lambda would build, deletes the messages it handled and leaves its failures for a retry. Ctrl-C stops.
         """;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ParsedArguments args, CommandOutput output, CancellationToken cancellationToken)
     {
-        string? queue = null;
-        var function = "clean";
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--queue" when i + 1 < args.Count:
-                    queue = args[++i];
-                    break;
-                case "--function" when i + 1 < args.Count:
-                    function = args[++i];
-                    break;
-                default:
-                    await Console.Error.WriteLineAsync(Usage).ConfigureAwait(false);
-                    return 1;
-            }
-        }
-
-        if (queue is null)
-        {
-            await Console.Error.WriteLineAsync(Usage).ConfigureAwait(false);
-            return 1;
-        }
-
-        using var host = new LocalQueueHost();
-        var result = await host.ServeAsync(queue, function, cancellationToken).ConfigureAwait(false);
-        await Console.Error.WriteLineAsync(
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        using var host = new LocalQueueHost(AwsSettings.FromEnvironment());
+        var result = await host.ServeAsync(args.Value("--queue")!, args.Value("--function") ?? CleanFunction.Name, cancellationToken).ConfigureAwait(false);
+        await output.Error.WriteLineAsync(
             $"serve: {result.Invocations} invocations, {result.MessagesSucceeded} messages handled, {result.MessagesFailed} failed").ConfigureAwait(false);
         return 0;
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
-using StudentMetrics.Aws.S3;
+using StudentMetrics.Functions.Clean;
 using StudentMetrics.Aws.Sqs;
 
 namespace StudentMetrics.Cli.LocalRun;
@@ -37,7 +37,7 @@ internal sealed class LocalBucket(IAmazonS3 s3, SqsClient sqs)
                         Id = "raw-objects-to-cleaner",
                         Queue = attributes["QueueArn"],
                         Events = [EventType.ObjectCreatedAll],
-                        Filter = new Filter { S3KeyFilter = new S3KeyFilter { FilterRules = [new FilterRule("prefix", FeedKeys.Raw)] } },
+                        Filter = new Filter { S3KeyFilter = new S3KeyFilter { FilterRules = [new FilterRule("prefix", CleanOutputLayout.Raw)] } },
                     },
                 ],
             },

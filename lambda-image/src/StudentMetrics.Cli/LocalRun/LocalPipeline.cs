@@ -1,7 +1,7 @@
+using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Npgsql;
-using StudentMetrics.Aws.S3;
 using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Cleaning;
 using StudentMetrics.Database;
@@ -19,83 +19,88 @@ namespace StudentMetrics.Cli.LocalRun;
 /// through SQS to the same <c>clean</c> function Lambda runs, the loader reading the cleaned object from S3, and the
 /// dashboard page. Only the loader stands in for Glue; it calls the same SQL merge the Glue job calls.
 /// </summary>
-internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSource database, TextWriter progress)
+internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSource database, TextWriter progressWriter)
 {
+    private const string FunctionLogFile = "function-log.jsonl";
+    private const string DashboardFile = "dashboard.html";
+
+    private readonly PhaseProgress _progress = new(progressWriter);
+
     public async Task<LocalRunSummary> RunAsync(LocalRunOptions options, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.WorkDir);
-        progress.WriteLine("run: applying migrations");
-        var migrations = await new DatabaseMigrator(database, null).MigrateAsync(dryRun: false, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(options);
+        ClearPreviousRun(options.WorkDir);
+        var migrations = await _progress.RunAsync("applying migrations", () => new DatabaseMigrator(database, null).MigrateAsync(dryRun: false, cancellationToken)).ConfigureAwait(false);
+        var queueUrl = await _progress.RunAsync(
+            $"setting up s3://{options.Bucket} with {CleanOutputLayout.Raw} notifications to SQS",
+            () => new LocalBucket(s3, sqs).EnsureAsync(options.Bucket, cancellationToken)).ConfigureAwait(false);
 
-        progress.WriteLine($"run: setting up s3://{options.Bucket} with raw/ notifications to SQS");
-        var queueUrl = await new LocalBucket(s3, sqs).EnsureAsync(options.Bucket, cancellationToken).ConfigureAwait(false);
+        var rawKey = CleanOutputLayout.Raw + "local/" + Path.GetFileName(options.File);
+        await _progress.RunAsync(
+            $"uploading {options.File} to s3://{options.Bucket}/{rawKey}",
+            () => s3.PutObjectAsync(new PutObjectRequest { BucketName = options.Bucket, Key = rawKey, FilePath = options.File }, cancellationToken)).ConfigureAwait(false);
 
-        var rawKey = FeedKeys.Raw + "local/" + Path.GetFileName(options.File);
-        progress.WriteLine($"run: uploading {options.File} to s3://{options.Bucket}/{rawKey}");
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = options.Bucket, Key = rawKey, FilePath = options.File }, cancellationToken).ConfigureAwait(false);
+        var functionLog = Path.Combine(options.WorkDir, FunctionLogFile);
+        var handled = await _progress.RunAsync(
+            $"cleaning: the local host hands the queue's S3 events to the '{CleanFunction.Name}' function",
+            () => DrainAsync(queueUrl, functionLog, cancellationToken)).ConfigureAwait(false);
 
-        progress.WriteLine($"run: the local host hands the queue's S3 events to the '{CleanFunction.Name}' function");
-        var functionLog = Path.Combine(options.WorkDir, "function-log.jsonl");
-        int handled;
-        await using (var logFile = new StreamWriter(functionLog, append: false))
-        {
-            var lines = new JsonLinesOutput(logFile);
-            using var host = new LocalQueueHost(sqs, ProductFunctions.Catalog, new JsonLog(lines, TimeProvider.System), new EmbeddedMetrics(lines, TimeProvider.System, EmbeddedMetrics.DefaultNamespace));
-            var drained = await host.DrainAsync(queueUrl, CleanFunction.Name, cancellationToken).ConfigureAwait(false);
-            if (drained.MessagesFailed > 0)
-            {
-                throw new InvalidOperationException($"the clean function failed on {drained.MessagesFailed} message(s); see {functionLog}");
-            }
-
-            handled = drained.MessagesSucceeded;
-        }
-
-        var report = await ReadReportAsync(options.Bucket, rawKey, cancellationToken).ConfigureAwait(false);
+        var report = await ReadReportAsync(options.Bucket, CleanOutputLayout.For(rawKey).Report, cancellationToken).ConfigureAwait(false);
         LoadResult? load = null;
-        if (report.Status == FileStatus.Cleaned)
+        if (report.Status == FileStatus.Cleaned && report.Outputs.FirstOrDefault(o => o.Kind == OutputKind.Cleaned) is { } cleaned)
         {
-            progress.WriteLine($"run: loading s3://{options.Bucket}/{FeedKeys.CleanKey(rawKey)} into PostgreSQL");
-            load = await new CleanObjectLoader(s3, new CleanFileLoader(database)).LoadAsync(options.Bucket, FeedKeys.CleanKey(rawKey), cancellationToken).ConfigureAwait(false);
+            load = await _progress.RunAsync(
+                $"loading s3://{options.Bucket}/{cleaned.Key} into PostgreSQL",
+                () => new CleanObjectLoader(s3, new CleanFileLoader(database)).LoadAsync(options.Bucket, cleaned.Key, cancellationToken)).ConfigureAwait(false);
         }
 
-        var outputs = new List<(string, string, string)>();
-        foreach (var (name, key, file) in OutputsOf(rawKey, report))
+        var copies = await CopyOutputsAsync(options, report, cancellationToken).ConfigureAwait(false);
+        var dashboard = await _progress.RunAsync(
+            "drawing the dashboard from the reporting views",
+            () => DashboardWriter.WriteAsync(database, Path.Combine(options.WorkDir, DashboardFile), cancellationToken)).ConfigureAwait(false);
+        return new LocalRunSummary(options.Bucket, rawKey, migrations, handled, report, load, copies, functionLog, dashboard);
+    }
+
+    private async Task<int> DrainAsync(string queueUrl, string functionLog, CancellationToken cancellationToken)
+    {
+        await using var logFile = new StreamWriter(functionLog, append: false);
+        var lines = new JsonLinesOutput(logFile);
+        using var host = new LocalQueueHost(sqs, ProductFunctions.Catalog, new JsonLog(lines, TimeProvider.System), new EmbeddedMetrics(lines, TimeProvider.System, EmbeddedMetrics.DefaultNamespace));
+        var drained = await host.DrainAsync(queueUrl, CleanFunction.Name, cancellationToken).ConfigureAwait(false);
+        return drained.MessagesFailed == 0
+            ? drained.MessagesSucceeded
+            : throw new InvalidOperationException($"the clean function failed on {drained.MessagesFailed} message(s); its log is {functionLog}");
+    }
+
+    /// <summary>Each run's copies replace the last run's: none is left to be mistaken for this run's (a clean file beside a quarantine).</summary>
+    private static void ClearPreviousRun(string workDir)
+    {
+        Directory.CreateDirectory(workDir);
+        foreach (var name in Enum.GetValues<OutputKind>().Select(OutputKindText.LocalFileName).Append(DashboardFile).Append(FunctionLogFile))
         {
-            var localCopy = Path.Combine(options.WorkDir, file);
-            using var response = await s3.GetObjectAsync(options.Bucket, key, cancellationToken).ConfigureAwait(false);
+            File.Delete(Path.Combine(workDir, name));
+        }
+    }
+
+    /// <summary>A local copy of every output the report lists.</summary>
+    private async Task<List<(ReportOutput, string)>> CopyOutputsAsync(LocalRunOptions options, CleaningReport report, CancellationToken cancellationToken)
+    {
+        var copies = new List<(ReportOutput, string)>();
+        foreach (var output in report.Outputs)
+        {
+            var localCopy = Path.Combine(options.WorkDir, OutputKindText.LocalFileName(output.Kind));
+            using var response = await s3.GetObjectAsync(options.Bucket, output.Key, cancellationToken).ConfigureAwait(false);
             await response.WriteResponseStreamToFileAsync(localCopy, append: false, cancellationToken).ConfigureAwait(false);
-            outputs.Add((name, $"s3://{options.Bucket}/{key}", localCopy));
+            copies.Add((output, localCopy));
         }
 
-        outputs.Add(("function logs", "(JSON lines and EMF metrics, as CloudWatch would get them)", functionLog));
-        progress.WriteLine("run: drawing the dashboard from the reporting views");
-        var dashboard = await DashboardWriter.WriteAsync(database, Path.Combine(options.WorkDir, "dashboard.html"), cancellationToken).ConfigureAwait(false);
-        return new LocalRunSummary(rawKey, migrations, handled, report, load, outputs, dashboard);
+        return copies;
     }
 
-    private static IEnumerable<(string Name, string Key, string File)> OutputsOf(string rawKey, CleaningReport report)
+    private async Task<CleaningReport> ReadReportAsync(string bucket, string reportKey, CancellationToken cancellationToken)
     {
-        if (report.Status == FileStatus.Cleaned)
-        {
-            yield return ("cleaned", FeedKeys.CleanKey(rawKey), "clean.csv");
-            yield return ("rejects", FeedKeys.RejectsKey(rawKey), "rejects.csv");
-        }
-        else
-        {
-            yield return ("quarantined", FeedKeys.QuarantineKey(rawKey), "quarantined.csv");
-            if (report.RowsRejected > 0)
-            {
-                yield return ("rejects", FeedKeys.QuarantineRejectsKey(rawKey), "rejects.csv");
-            }
-        }
-
-        yield return ("report", FeedKeys.ReportKey(rawKey), "report.json");
-    }
-
-    private async Task<CleaningReport> ReadReportAsync(string bucket, string rawKey, CancellationToken cancellationToken)
-    {
-        using var response = await s3.GetObjectAsync(bucket, FeedKeys.ReportKey(rawKey), cancellationToken).ConfigureAwait(false);
-        return await System.Text.Json.JsonSerializer.DeserializeAsync(response.ResponseStream, CleaningReportJsonContext.Default.CleaningReport, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidDataException($"the report for {rawKey} is empty");
+        using var response = await s3.GetObjectAsync(bucket, reportKey, cancellationToken).ConfigureAwait(false);
+        return await JsonSerializer.DeserializeAsync(response.ResponseStream, CleaningReportJsonContext.Default.CleaningReport, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException($"the report {reportKey} is empty");
     }
 }

@@ -4,11 +4,15 @@ using StudentMetrics.Database;
 namespace StudentMetrics.Cli.LocalRun;
 
 /// <summary>What one local run did, stage by stage.</summary>
+/// <param name="Outputs">Each output the report lists, with the local copy made of it.</param>
+/// <param name="FunctionLog">The clean function's log lines and metrics, as CloudWatch would get them.</param>
 internal sealed record LocalRunSummary(
+    string Bucket,
     string RawKey,
     MigrationResult Migrations,
     int MessagesHandled,
     CleaningReport Report,
     LoadResult? Load,
-    IReadOnlyList<(string Output, string S3Uri, string LocalCopy)> Outputs,
+    IReadOnlyList<(ReportOutput Output, string LocalCopy)> Outputs,
+    string FunctionLog,
     string? Dashboard);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StudentMetrics.Cleaning;
+using StudentMetrics.Cli.Commands;
 using StudentMetrics.Database;
 
 namespace StudentMetrics.Cli.LocalRun;
@@ -7,13 +8,18 @@ namespace StudentMetrics.Cli.LocalRun;
 /// <summary>The summary a person reads at the end of <c>make run</c>: what each stage did and where every output is.</summary>
 internal static class LocalRunSummaryWriter
 {
-    public static void Write(LocalRunSummary summary, TextWriter output)
+    /// <param name="relativeTo">Local paths are shown relative to this directory (the current one on the command line).</param>
+    public static void Write(LocalRunSummary summary, TextWriter output, string relativeTo)
     {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(output);
+        string Relative(string path) => Path.GetRelativePath(relativeTo, path);
+
         var report = summary.Report;
         output.WriteLine();
         output.WriteLine("StudentMetrics local run");
         output.WriteLine($"  raw object      {summary.RawKey} ({Bytes(report.Source.SizeBytes)}, sha256 {report.Source.Sha256[..12]}…)");
-        output.WriteLine($"  migrations      {(summary.Migrations.Scripts.Count == 0 ? "none pending" : $"{summary.Migrations.Scripts.Count} applied")} ({summary.Migrations.AlreadyApplied} already applied)");
+        output.WriteLine($"  migrations      {MigrationReport.Summary(summary.Migrations)}");
         output.WriteLine($"  queue messages  {summary.MessagesHandled} handled by the clean function (S3 sends a test event when notifications are set up)");
         output.WriteLine($"  status          {(report.Status == FileStatus.Cleaned ? "cleaned" : "QUARANTINED: " + report.Reason)}");
         output.WriteLine($"  rows read       {report.RowsRead}   (encoding {report.Encoding}, delimiter '{Printable(report.Delimiter)}')");
@@ -33,23 +39,29 @@ internal static class LocalRunSummaryWriter
             ? $"  rows loaded     {LoadedRows(load)}   ({Describe(load)}; ledger entry {load.LedgerId})"
             : "  rows loaded     0   (a quarantined file loads nothing)");
         output.WriteLine("  outputs");
-        foreach (var (name, s3Uri, localCopy) in summary.Outputs)
+        foreach (var (written, localCopy) in summary.Outputs)
         {
-            output.WriteLine($"    {name,-14}{s3Uri}");
-            output.WriteLine($"    {"",-14}→ {Path.GetRelativePath(Environment.CurrentDirectory, localCopy)}");
+            output.WriteLine($"    {OutputKindText.Of(written.Kind),-18}s3://{summary.Bucket}/{written.Key}");
+            output.WriteLine($"    {"",-18}→ {Relative(localCopy)}");
         }
 
+        output.WriteLine($"    {"function logs",-18}(JSON lines and EMF metrics, as CloudWatch would get them)");
+        output.WriteLine($"    {"",-18}→ {Relative(summary.FunctionLog)}");
         if (summary.Dashboard is not null)
         {
-            output.WriteLine($"  dashboard       {Path.GetRelativePath(Environment.CurrentDirectory, summary.Dashboard)}  (open it in a browser)");
+            output.WriteLine($"  dashboard       {new Uri(summary.Dashboard).AbsoluteUri}");
         }
     }
 
     /// <summary>Rows of this file now in core.student_metrics: new ones plus the ones it replaced.</summary>
-    public static long LoadedRows(LoadResult load) => load.Inserted + load.Replaced;
+    public static long LoadedRows(LoadResult load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        return load.Inserted + load.Replaced;
+    }
 
     private static string Describe(LoadResult load) => load.Outcome == LoadOutcome.SkippedAlreadyLoaded
-        ? "this content was loaded before: nothing changed"
+        ? "already loaded: this content is in the database, nothing changed"
         : $"{load.Inserted} inserted, {load.Replaced} replaced, {load.Removed} removed, {load.KeptNewer} kept because a stored row was newer";
 
     private static string Printable(string delimiter) => delimiter == "\t" ? "\\t" : delimiter;

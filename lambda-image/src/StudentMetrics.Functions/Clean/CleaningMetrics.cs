@@ -1,4 +1,3 @@
-using StudentMetrics.Aws.S3;
 using StudentMetrics.Cleaning;
 using StudentMetrics.Hosting.Observability;
 
@@ -12,7 +11,7 @@ public static class CleaningMetrics
     /// sample, which is never loaded and so must not count among the cleaned files the cleaned-not-loaded alarm watches.
     /// </summary>
     public static string Dimension(string functionName, string rawKey) =>
-        FeedKeys.IsSmokeTest(rawKey) ? functionName + "-smoke-test" : functionName;
+        CleanOutputLayout.IsSmokeTest(rawKey) ? functionName + "-smoke-test" : functionName;
 
     public static Metric[] From(CleaningReport report, TimeSpan duration)
     {

@@ -1,37 +1,32 @@
 using Npgsql;
+using StudentMetrics.Aws;
 using StudentMetrics.Aws.SecretsManager;
 using StudentMetrics.Database;
 
 namespace StudentMetrics.Functions.Configuration;
 
 /// <summary>
-/// Where the functions' database credentials come from: <c>STUDENT_METRICS_DB</c> (an Npgsql connection string: a
-/// laptop, the tests), else the Secrets Manager secret named by <c>STUDENT_METRICS_DB_SECRET_ARN</c> (AWS), which is
-/// fetched once per process and always used over TLS.
+/// Opens the product database for <see cref="DatabaseSettings"/>: the connection string as it is, or the credentials
+/// in the Secrets Manager secret (AWS), fetched once per process.
 /// </summary>
-public sealed class DatabaseConnections(Func<string, string?> environment, Lazy<SecretsManagerClient> secrets)
+public sealed class DatabaseConnections(DatabaseSettings settings, Lazy<SecretsManagerClient> secrets)
 {
-    public const string SecretArnVariable = "STUDENT_METRICS_DB_SECRET_ARN";
+    public DatabaseSettings Settings => settings;
 
+    /// <summary>The settings of this process's environment; the secret, if any, is fetched with <see cref="AwsSettings"/>.</summary>
+    /// <exception cref="DatabaseSettingsException">The database settings are missing or malformed.</exception>
     public static DatabaseConnections FromEnvironment() =>
-        new(Environment.GetEnvironmentVariable, new Lazy<SecretsManagerClient>(SecretsManagerClient.FromEnvironment));
+        new(DatabaseSettings.FromEnvironment(), new Lazy<SecretsManagerClient>(() => new SecretsManagerClient(AwsSettings.FromEnvironment())));
 
-    /// <exception cref="InvalidOperationException">Neither setting is present.</exception>
     public async Task<NpgsqlDataSource> OpenAsync(CancellationToken cancellationToken)
     {
-        if (environment(StudentMetricsDataSource.ConnectionStringVariable) is { Length: > 0 } connectionString)
+        if (settings.ConnectionString is not null)
         {
-            return StudentMetricsDataSource.Create(connectionString, requireTls: StudentMetricsDataSource.RunsInAws());
+            return settings.CreateDataSource();
         }
 
-        if (environment(SecretArnVariable) is { Length: > 0 } secretArn)
-        {
-            var secret = await secrets.Value.GetDatabaseSecretAsync(secretArn, cancellationToken).ConfigureAwait(false);
-            return StudentMetricsDataSource.Create(ConnectionString(secret), requireTls: true);
-        }
-
-        throw new InvalidOperationException(
-            $"No database configured: set {StudentMetricsDataSource.ConnectionStringVariable} (an Npgsql connection string) or {SecretArnVariable} (a Secrets Manager secret).");
+        var secret = await secrets.Value.GetDatabaseSecretAsync(settings.SecretArn!, cancellationToken).ConfigureAwait(false);
+        return DatabaseSettings.ForConnectionString(ConnectionString(secret), requireTls: true).CreateDataSource();
     }
 
     /// <summary>The connection string for credentials in the RDS secret shape.</summary>

@@ -15,9 +15,9 @@ public sealed class LocalQueueHost : IDisposable
     private readonly SqsClient? _ownedSqs;
     private readonly QueuePoller _poller;
 
-    /// <summary>SQS from the standard settings (<c>AWS_ENDPOINT_URL</c>, <c>AWS_REGION</c>), logs and metrics on stdout.</summary>
-    public LocalQueueHost()
-        : this(new SqsClient(AwsSettings.FromEnvironment()), ProductFunctions.Catalog, JsonLog.Console, EmbeddedMetrics.Console, ownsClient: true)
+    /// <summary>The product's functions on SQS at <paramref name="settings"/>, logs and metrics on stdout.</summary>
+    public LocalQueueHost(AwsSettings settings)
+        : this(new SqsClient(settings), ProductFunctions.Catalog, JsonLog.Console, EmbeddedMetrics.Console, ownsClient: true)
     {
     }
 

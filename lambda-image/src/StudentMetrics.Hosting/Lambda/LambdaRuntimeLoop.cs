@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StudentMetrics.Hosting.Observability;
 
 namespace StudentMetrics.Hosting.Lambda;
@@ -76,36 +75,15 @@ public sealed class LambdaRuntimeLoop(ILambdaRuntimeClient client, JsonLog log, 
 
     private async Task InvokeAsync(IFunctionInvoker invoker, LambdaInvocation invocation, CancellationToken stop)
     {
-        using var deadline = InvocationDeadline.CreateTokenSource(invocation.Deadline, SafetyMargin, time);
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stop);
         Environment.SetEnvironmentVariable(TraceEnvironmentVariable, invocation.TraceId);
-        var context = new FunctionContext
-        {
-            FunctionName = invoker.FunctionName,
-            RequestId = invocation.RequestId,
-            InvokedFunctionArn = invocation.InvokedFunctionArn,
-            TraceId = invocation.TraceId,
-            Deadline = invocation.Deadline,
-            CancellationToken = cancellation.Token,
-            Log = log.For(invoker.FunctionName, invocation.RequestId),
-            Metrics = metrics,
-        };
-
-        var started = Stopwatch.GetTimestamp();
-        byte[] response;
-        try
-        {
-            response = await invoker.InvokeAsync(invocation.Payload, context).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            context.Log.Error("invocation failed", e, LogField.Of("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
-            await ReportAsync(context, () => client.SendErrorAsync(invocation.RequestId, LambdaError.From(e), stop)).ConfigureAwait(false);
-            return;
-        }
-
-        context.Log.Info("invocation succeeded", LogField.Of("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
-        await ReportAsync(context, () => client.SendResponseAsync(invocation.RequestId, response, stop)).ConfigureAwait(false);
+        var result = await new FunctionInvocation(invoker, log, metrics, time, SafetyMargin)
+            .InvokeAsync(invocation.RequestId, invocation.InvokedFunctionArn, invocation.TraceId, invocation.Deadline, invocation.Payload, stop)
+            .ConfigureAwait(false);
+        await ReportAsync(
+            result.Context,
+            result.Error is { } error
+                ? () => client.SendErrorAsync(invocation.RequestId, LambdaError.From(error), stop)
+                : () => client.SendResponseAsync(invocation.RequestId, result.Response, stop)).ConfigureAwait(false);
     }
 
     private static async Task ReportAsync(FunctionContext context, Func<Task> send)

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using StudentMetrics.Hosting.Events;
+using StudentMetrics.Hosting.Lambda;
 using StudentMetrics.Hosting.Observability;
 
 namespace StudentMetrics.Hosting.Local;
@@ -79,39 +79,19 @@ public sealed class QueuePoller(IMessageQueue queue, FunctionCatalog catalog, Js
     private async Task<HashSet<string>> InvokeAsync(IFunctionInvoker invoker, IReadOnlyList<QueuedMessage> messages, string queueArn, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(SqsEventBuilder.Build(messages, queueArn, region), LambdaEventJsonContext.Default.SqsEvent);
-        var deadline = time.GetUtcNow() + InvocationTimeout;
-        using var timeout = new CancellationTokenSource(InvocationTimeout, time);
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-        var requestId = Guid.NewGuid().ToString();
-        var context = new FunctionContext
-        {
-            FunctionName = invoker.FunctionName,
-            RequestId = requestId,
-            InvokedFunctionArn = string.Create(CultureInfo.InvariantCulture, $"arn:aws:lambda:{region}:000000000000:function:{invoker.FunctionName}"),
-            Deadline = deadline,
-            CancellationToken = cancellation.Token,
-            Log = log.For(invoker.FunctionName, requestId),
-            Metrics = metrics,
-        };
-
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            var response = await invoker.InvokeAsync(payload, context).ConfigureAwait(false);
-            var batch = response.Length == 0 ? null : JsonSerializer.Deserialize(response, LambdaEventJsonContext.Default.SqsBatchResponse);
-            var failures = batch?.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet(StringComparer.Ordinal) ?? [];
-            context.Log.Info(
-                "invocation succeeded",
-                LogField.Of("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds),
-                LogField.Of("messages", messages.Count),
-                LogField.Of("batchItemFailures", failures.Count));
-            return failures;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        var arn = string.Create(CultureInfo.InvariantCulture, $"arn:aws:lambda:{region}:000000000000:function:{invoker.FunctionName}");
+        var result = await new FunctionInvocation(invoker, log, metrics, time, InvocationDeadline.DefaultSafetyMargin)
+            .InvokeAsync(Guid.NewGuid().ToString(), arn, null, time.GetUtcNow() + InvocationTimeout, payload, cancellationToken)
+            .ConfigureAwait(false);
+        if (result.Error is not null)
         {
             // An invocation error returns the whole batch to the queue, as Lambda does.
-            context.Log.Error("invocation failed", e, LogField.Of("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             return messages.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
         }
+
+        var batch = result.Response.Length == 0 ? null : JsonSerializer.Deserialize(result.Response, LambdaEventJsonContext.Default.SqsBatchResponse);
+        var failures = batch?.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet(StringComparer.Ordinal) ?? [];
+        result.Context.Log.Info("batch handled", LogField.Of("messages", messages.Count), LogField.Of("batchItemFailures", failures.Count));
+        return failures;
     }
 }

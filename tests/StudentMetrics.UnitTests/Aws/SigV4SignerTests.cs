@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using StudentMetrics.Aws.Signing;
 
-namespace StudentMetrics.UnitTests.Hosting;
+namespace StudentMetrics.UnitTests.Aws;
 
 public sealed class SigV4SignerTests
 {

@@ -1,6 +1,6 @@
 using StudentMetrics.Aws.SecretsManager;
 
-namespace StudentMetrics.UnitTests.Hosting;
+namespace StudentMetrics.UnitTests.Aws;
 
 public sealed class DatabaseSecretTests
 {

@@ -3,8 +3,9 @@ using StudentMetrics.Functions;
 using StudentMetrics.Functions.Clean;
 using StudentMetrics.Hosting;
 using StudentMetrics.Hosting.Lambda;
+using StudentMetrics.UnitTests.Hosting;
 
-namespace StudentMetrics.UnitTests.Hosting;
+namespace StudentMetrics.UnitTests.Functions;
 
 public sealed class FunctionCatalogTests
 {

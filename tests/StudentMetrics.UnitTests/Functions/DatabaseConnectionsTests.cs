@@ -1,8 +1,9 @@
 using Npgsql;
 using StudentMetrics.Aws.SecretsManager;
+using StudentMetrics.Database;
 using StudentMetrics.Functions.Configuration;
 
-namespace StudentMetrics.UnitTests.Hosting;
+namespace StudentMetrics.UnitTests.Functions;
 
 public sealed class DatabaseConnectionsTests
 {
@@ -30,13 +31,13 @@ public sealed class DatabaseConnectionsTests
     }
 
     [Fact]
-    public async Task Without_either_setting_the_error_names_both()
+    public async Task A_connection_string_opens_without_asking_secrets_manager()
     {
-        var connections = new DatabaseConnections(_ => null, new Lazy<SecretsManagerClient>(() => throw new InvalidOperationException("not asked")));
+        var settings = DatabaseSettings.ForConnectionString("Host=db.internal;Database=student_metrics;Username=u;Password=p");
+        var connections = new DatabaseConnections(settings, new Lazy<SecretsManagerClient>(() => throw new InvalidOperationException("not asked")));
 
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => connections.OpenAsync(CancellationToken.None));
+        await using var dataSource = await connections.OpenAsync(CancellationToken.None);
 
-        error.Message.ShouldContain("STUDENT_METRICS_DB");
-        error.Message.ShouldContain("STUDENT_METRICS_DB_SECRET_ARN");
+        new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Host.ShouldBe("db.internal");
     }
 }

@@ -4,12 +4,14 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using StudentMetrics.Aws.S3;
 using StudentMetrics.Cleaning;
+using StudentMetrics.Functions.Clean;
 using StudentMetrics.IntegrationTests.Infrastructure;
 
-namespace StudentMetrics.IntegrationTests.Aws;
+namespace StudentMetrics.IntegrationTests.Functions;
 
 [Collection(StackCollection.Name)]
-public sealed class S3ObjectCleanerTests(LocalStack stack) : IAsyncLifetime
+/// <summary>The clean function's steps (<see cref="ObjectCleaner"/>) against the bucket: outputs, lineage, quarantine, redelivery.</summary>
+public sealed class ObjectCleanerOverS3Tests(LocalStack stack) : IAsyncLifetime
 {
     private const string Header = "student_id,school_id,grade_level,term,math_score,reading_score,science_score,gpa,days_enrolled,days_present,tardies,behavior_incidents,recorded_on";
     private readonly string _bucket = "cleaner-" + Guid.NewGuid().ToString("N")[..12];
@@ -30,14 +32,14 @@ public sealed class S3ObjectCleanerTests(LocalStack stack) : IAsyncLifetime
         const string key = "raw/district 7/fall+2024.csv";
         await PutAsync(key, content);
 
-        var report = await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+        var report = await CleanAsync(key, CancellationToken.None);
 
         report.Status.ShouldBe(FileStatus.Cleaned);
         report.Source.Sha256.ShouldBe(Sha256(content));
         var clean = await GetAsync("clean/district 7/fall+2024.csv");
         clean.Body.ShouldContain("S1,SCH-1,5,2024-2025-S1");
-        clean.Metadata["source-key"].ShouldBe(key);
-        clean.Metadata["source-sha256"].ShouldBe(Sha256(content));
+        clean.Metadata[LineageMetadata.SourceKey].ShouldBe(key);
+        clean.Metadata[LineageMetadata.SourceSha256].ShouldBe(Sha256(content));
         (await GetAsync("rejects/district 7/fall+2024.csv")).Body.ShouldContain("recorded_on:unparseable_date");
         (await GetAsync("reports/district 7/fall+2024.csv.report.json")).Body.ShouldContain("\"status\": \"cleaned\"");
     }
@@ -47,11 +49,11 @@ public sealed class S3ObjectCleanerTests(LocalStack stack) : IAsyncLifetime
     {
         const string key = "raw/twice.csv";
         await PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\n");
-        var first = await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+        var first = await CleanAsync(key, CancellationToken.None);
         var reportWritten = (await _s3.GetObjectMetadataAsync(_bucket, "reports/twice.csv.report.json")).LastModified;
         await Task.Delay(1100);
 
-        var second = await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+        var second = await CleanAsync(key, CancellationToken.None);
 
         second.StartedAt.ShouldBe(first.StartedAt);
         (await _s3.GetObjectMetadataAsync(_bucket, "reports/twice.csv.report.json")).LastModified.ShouldBe(reportWritten);
@@ -62,10 +64,10 @@ public sealed class S3ObjectCleanerTests(LocalStack stack) : IAsyncLifetime
     {
         const string key = "raw/versions.csv";
         await PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\n");
-        await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+        await CleanAsync(key, CancellationToken.None);
         await PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\nS2,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-11\n");
 
-        var report = await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+        var report = await CleanAsync(key, CancellationToken.None);
 
         report.RowsClean.ShouldBe(2);
         (await GetAsync("clean/versions.csv")).Body.ShouldContain("S2,SCH-1");
@@ -79,10 +81,10 @@ public sealed class S3ObjectCleanerTests(LocalStack stack) : IAsyncLifetime
         await PutAsync(key, content);
         var before = await _s3.GetObjectMetadataAsync(_bucket, key);
 
-        var report = await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+        var report = await CleanAsync(key, CancellationToken.None);
 
         report.Status.ShouldBe(FileStatus.Quarantined);
-        report.Reason.ShouldNotBeNull().ShouldContain("student_id");
+        report.Reason.ShouldNotBeNull().Message.ShouldContain("student_id");
         (await GetAsync("quarantine/wrong-export.csv")).Body.ShouldBe(content);
         (await GetAsync("quarantine/wrong-export.csv.report.json")).Body.ShouldContain("\"status\": \"quarantined\"");
         (await GetAsync("reports/wrong-export.csv.report.json")).Body.ShouldContain("\"status\": \"quarantined\"");
@@ -99,7 +101,7 @@ public sealed class S3ObjectCleanerTests(LocalStack stack) : IAsyncLifetime
         const string key = "raw/mostly-bad.csv";
         await PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\nS2,SCH-1,5,2024-2025-S1,180,70,60,3.1,90,88,1,0,2025-01-10\nS3,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,yesterday\n");
 
-        var report = await Cleaner().CleanAsync(_bucket, key, CancellationToken.None);
+        var report = await CleanAsync(key, CancellationToken.None);
 
         report.Status.ShouldBe(FileStatus.Quarantined);
         report.RowsRejected.ShouldBe(2);
@@ -123,7 +125,7 @@ public sealed class S3ObjectCleanerTests(LocalStack stack) : IAsyncLifetime
 
         await PutAsync("raw/large.csv", content.ToString());
 
-        var report = await Cleaner().CleanAsync(_bucket, "raw/large.csv", CancellationToken.None);
+        var report = await CleanAsync("raw/large.csv", CancellationToken.None);
 
         report.RowsClean.ShouldBe(rows);
         var clean = await GetAsync("clean/large.csv");
@@ -134,13 +136,17 @@ public sealed class S3ObjectCleanerTests(LocalStack stack) : IAsyncLifetime
     [Fact]
     public async Task A_missing_object_fails_and_writes_nothing()
     {
-        await Should.ThrowAsync<AmazonS3Exception>(() => Cleaner().CleanAsync(_bucket, "raw/never-uploaded.csv", CancellationToken.None));
+        await Should.ThrowAsync<AmazonS3Exception>(() => CleanAsync("raw/never-uploaded.csv", CancellationToken.None));
         (await ListAsync("")).ShouldBeEmpty();
     }
 
     private static string Sha256(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 
-    private S3ObjectCleaner Cleaner() => new(_s3, new CleanerOptions());
+    private async Task<CleaningReport> CleanAsync(string key, CancellationToken cancellationToken)
+    {
+        var raw = await S3RawFile.OpenAsync(_s3, _bucket, key, cancellationToken);
+        return (await new ObjectCleaner(new S3FeedStore(_s3, _bucket), new CleanerOptions()).CleanAsync(raw, cancellationToken)).Report;
+    }
 
     private Task PutAsync(string key, string content) =>
         _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = key, ContentBody = content });

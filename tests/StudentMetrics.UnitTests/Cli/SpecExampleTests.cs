@@ -1,6 +1,6 @@
 using StudentMetrics.Cli;
 
-namespace StudentMetrics.UnitTests.Cleaning;
+namespace StudentMetrics.UnitTests.Cli;
 
 /// <summary>Every example of tests/fixtures/spec-examples, through the command line's own code path.</summary>
 public sealed class SpecExampleTests
@@ -31,13 +31,16 @@ public sealed class SpecExampleTests
 
             var exit = await CommandLine.RunAsync(["clean", SpecExampleCorpus.RawPath(name), "--out", outDir], stdout, stderr, CancellationToken.None);
 
-            var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json"))).RootElement;
+            // The directory is laid out as the bucket is: the same keys the function writes (see the S3 twin of this test).
+            var file = name + ".csv";
+            var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "reports", file + ".report.json"))).RootElement;
             var cleaned = expected.GetProperty("status").GetString() == "cleaned";
             exit.ShouldBe(cleaned ? 0 : 2);
-            File.Exists(Path.Combine(outDir, "clean.csv")).ShouldBe(cleaned);
-            File.Exists(Path.Combine(outDir, "rejects.csv")).ShouldBe(cleaned);
+            File.Exists(Path.Combine(outDir, "clean", file)).ShouldBe(cleaned);
+            File.Exists(Path.Combine(outDir, "rejects", file)).ShouldBe(cleaned);
+            File.Exists(Path.Combine(outDir, "quarantine", file)).ShouldBe(!cleaned);
             SpecExampleCorpus.CheckReport(expected, report);
-            SpecExampleCorpus.CheckOutputs(expected, ReadIfExists(Path.Combine(outDir, "clean.csv")), ReadIfExists(Path.Combine(outDir, "rejects.csv")));
+            SpecExampleCorpus.CheckOutputs(expected, ReadIfExists(Path.Combine(outDir, "clean", file)), ReadIfExists(Path.Combine(outDir, "rejects", file)));
         }
         finally
         {

@@ -1,28 +1,11 @@
 using StudentMetrics.Cli.Commands;
 using StudentMetrics.Database;
 
-namespace StudentMetrics.UnitTests.Database;
+namespace StudentMetrics.UnitTests.Cli;
 
-public sealed class LoadCommandTextTests
+/// <summary>What <c>load</c> and <c>migrate</c> print.</summary>
+public sealed class CommandReportTests
 {
-    [Theory]
-    [InlineData("clean.csv", "--key", "raw/a.csv")]
-    [InlineData("--key", "raw/a.csv", "clean.csv")]
-    public void The_file_and_key_are_read_in_any_order(params string[] args) =>
-        LoadArguments.Parse(args).ShouldBe(new LoadArguments("clean.csv", "raw/a.csv", null));
-
-    [Fact]
-    public void A_content_hash_may_be_given() =>
-        LoadArguments.Parse(["clean.csv", "--key", "raw/a.csv", "--sha256", "ab"]).ShouldBe(new LoadArguments("clean.csv", "raw/a.csv", "ab"));
-
-    [Theory]
-    [InlineData("clean.csv")]
-    [InlineData("clean.csv", "--key")]
-    [InlineData("clean.csv", "other.csv", "--key", "raw/a.csv")]
-    [InlineData("clean.csv", "--key", "raw/a.csv", "--verbose")]
-    public void Arguments_that_do_not_fit_the_usage_are_refused(params string[] args) =>
-        LoadArguments.Parse(args).ShouldBeNull();
-
     [Fact]
     public void The_report_says_what_the_merge_did_with_every_row()
     {

@@ -3,7 +3,7 @@ using StudentMetrics.Aws.Json;
 using StudentMetrics.Aws.SecretsManager;
 using StudentMetrics.IntegrationTests.Infrastructure;
 
-namespace StudentMetrics.IntegrationTests.Hosting;
+namespace StudentMetrics.IntegrationTests.Aws;
 
 [Collection(StackCollection.Name)]
 public sealed class SecretsManagerClientTests(LocalStack stack)
@@ -14,7 +14,7 @@ public sealed class SecretsManagerClientTests(LocalStack stack)
     public async Task A_database_secret_is_fetched_through_the_signed_client_and_kept_for_the_life_of_the_process()
     {
         AwsSettings.FromEnvironment().EndpointOverride.ShouldBe(new Uri(stack.AwsEndpoint), "AWS_ENDPOINT_URL points the client at the emulator");
-        using var client = SecretsManagerClient.FromEnvironment();
+        using var client = new SecretsManagerClient(AwsSettings.FromEnvironment());
         var name = "student-metrics/db-" + Guid.NewGuid().ToString("N")[..8];
         var created = await client.CreateSecretAsync(name, Credentials, CancellationToken.None);
         created.Arn.ShouldNotBeNullOrEmpty();
@@ -31,14 +31,14 @@ public sealed class SecretsManagerClientTests(LocalStack stack)
         await client.PutSecretValueAsync(created.Arn!, Credentials.Replace("s3cr3t;pw", "rotated", StringComparison.Ordinal), CancellationToken.None);
         (await client.GetDatabaseSecretAsync(created.Arn!, CancellationToken.None)).Password.ShouldBe("s3cr3t;pw");
         (await client.GetSecretValueAsync(created.Arn!, CancellationToken.None)).SecretString!.ShouldContain("rotated");
-        using var fresh = SecretsManagerClient.FromEnvironment();
+        using var fresh = new SecretsManagerClient(AwsSettings.FromEnvironment());
         (await fresh.GetDatabaseSecretAsync(name, CancellationToken.None)).Password.ShouldBe("rotated");
     }
 
     [Fact]
     public async Task A_missing_secret_is_a_service_error_with_its_code()
     {
-        using var client = SecretsManagerClient.FromEnvironment();
+        using var client = new SecretsManagerClient(AwsSettings.FromEnvironment());
 
         var error = await Should.ThrowAsync<AwsServiceException>(() => client.GetDatabaseSecretAsync("student-metrics/nothing-here", CancellationToken.None));
 

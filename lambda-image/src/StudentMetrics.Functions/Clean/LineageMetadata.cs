@@ -1,0 +1,30 @@
+namespace StudentMetrics.Functions.Clean;
+
+/// <summary>
+/// The object metadata that ties every output to the raw object it came from. The loaders (the local one and the
+/// Glue job, <c>glue/student_metrics_load.py</c>, which a test holds to these names) read a cleaned object's lineage
+/// from here, so a cleaned object can be loaded on its own.
+/// </summary>
+public static class LineageMetadata
+{
+    /// <summary>The raw object's key.</summary>
+    public const string SourceKey = "source-key";
+
+    /// <summary>The SHA-256 of the raw content, lower-case hex: the file's identity.</summary>
+    public const string SourceSha256 = "source-sha256";
+
+    /// <summary>The raw object's version the outputs were made from.</summary>
+    public const string SourceVersion = "source-version";
+
+    /// <summary>The build of the cleaner that made them: a report from another build is not reused.</summary>
+    public const string CleanerBuild = "cleaner-build";
+
+    public static IReadOnlyDictionary<string, string> Of(string rawKey, string sha256, string version, string cleanerBuild) =>
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [SourceKey] = rawKey,
+            [SourceSha256] = sha256,
+            [SourceVersion] = version,
+            [CleanerBuild] = cleanerBuild,
+        };
+}
