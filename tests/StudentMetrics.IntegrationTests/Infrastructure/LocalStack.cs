@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Amazon.Runtime;
 using Amazon.S3;
+using StudentMetrics.Aws;
 using Npgsql;
 
 namespace StudentMetrics.IntegrationTests.Infrastructure;
@@ -82,17 +83,24 @@ public sealed class LocalStack : IDisposable
     /// <summary>The aws CLI against the local AWS, as the administrator or with the given credentials.</summary>
     public Ops.AwsCli Cli(ImmutableCredentials? credentials = null) => new(AwsEndpoint, Repository, credentials ?? Administrator);
 
+    public const string CleanRole = "STUDENT_METRICS_CLEAN_ROLE_ARN";
+    public const string LoadRole = "STUDENT_METRICS_LOAD_ROLE_ARN";
+    public const string DeployRole = "STUDENT_METRICS_DEPLOY_ROLE_ARN";
+
+    /// <summary>The storage stack's upload queue, which the data bucket notifies of uploads to raw/.</summary>
+    public string UploadQueueUrl => Settings["STUDENT_METRICS_UPLOAD_QUEUE_URL"];
+
     /// <summary>
-    /// Temporary credentials of a role the templates define (STS AssumeRole, as Lambda and Glue get theirs), e.g.
-    /// <c>Settings["STUDENT_METRICS_CLEAN_ROLE_ARN"]</c>: what the code under test runs with.
+    /// The settings of a role the templates define (<see cref="CleanRole"/>, <see cref="LoadRole"/>...), assumed through
+    /// STS as the product does: what the code under test runs with, exactly the rights it has in AWS.
     /// </summary>
-    public ImmutableCredentials AssumeRole(string roleArnSetting)
-    {
-        var assumed = Cli().Json("sts", "assume-role", "--role-arn", Settings[roleArnSetting], "--role-session-name", "integration-tests")
-            .GetProperty("Credentials");
-        return new ImmutableCredentials(
-            assumed.GetProperty("AccessKeyId").GetString(), assumed.GetProperty("SecretAccessKey").GetString(), assumed.GetProperty("SessionToken").GetString());
-    }
+    public AwsSettings RoleSettings(string roleArnSetting) => AwsSettings.FromEnvironment().AssumingRole(Settings[roleArnSetting], "integration-tests");
+
+    /// <summary>Temporary credentials of a role the templates define, to hand to a process as Lambda does.</summary>
+    public ImmutableCredentials AssumeRole(string roleArnSetting) => RoleSettings(roleArnSetting).Credentials.GetCredentials();
+
+    /// <summary>Empties the upload queue, so a test sees only the messages it causes.</summary>
+    public void PurgeUploadQueue() => Cli().Json("sqs", "purge-queue", "--queue-url", UploadQueueUrl);
 
     public void Dispose()
     {
