@@ -36,7 +36,7 @@ trap remove_everything EXIT
 aws s3 cp --quiet "$repo/samples/student_metrics_sample.csv" "s3://$bucket/raw/$rest"
 echo "smoke-test: uploaded s3://$bucket/raw/$rest; waiting up to ${wait_seconds}s for $report"
 deadline=$((SECONDS + wait_seconds))
-until [ "$(aws s3api list-objects-v2 --bucket "$bucket" --prefix "$report" --query 'KeyCount' --output text)" = 1 ]; do
+until [ "$(aws s3api list-objects-v2 --bucket "$bucket" --prefix "$report" --query 'length(Contents || `[]`)' --output text)" = 1 ]; do
   [ "$SECONDS" -lt "$deadline" ] || die "no report after ${wait_seconds}s; see ops/RUNBOOK.md#uploads-oldest-message-age and the clean function's logs"
   sleep 5
 done

@@ -70,7 +70,7 @@ def _secret_arn(response, region):
 
 def _context(response, action):
     context = {"aws:SecureTransport": "false"}
-    if action == "s3:ListBucket":
+    if action in ("s3:ListBucket", "s3:ListBucketVersions"):
         prefix = _first(getattr(response, "querystring", {}).get("prefix"))
         if prefix is not None:
             context["s3:prefix"] = prefix

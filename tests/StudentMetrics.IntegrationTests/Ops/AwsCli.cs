@@ -21,7 +21,7 @@ public sealed class AwsCli(string endpoint, string repository, ImmutableCredenti
     }
 
     /// <summary>Runs a command (an ops/ script or aws) in the repository with the emulator's settings; returns stdout.</summary>
-    public string Run(string[] command, string? file = null)
+    public string Run(string[] command, string? file = null, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo(file ?? "aws")
         {
@@ -46,6 +46,11 @@ public sealed class AwsCli(string endpoint, string repository, ImmutableCredenti
         }
 
         start.Environment["AWS_PAGER"] = ""; // CLI v2 would otherwise page long output
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();

@@ -86,6 +86,15 @@ public sealed class TemplatePolicyTests(LocalStack stack)
     }
 
     [Fact]
+    public void The_queue_hands_the_clean_function_one_file_at_a_time_in_AWS_and_on_a_laptop()
+    {
+        var mapping = _templates.Single(t => t.Name == "pipeline.yaml").Resources.Single(r => r.Type == "AWS::Lambda::EventSourceMapping").Properties;
+
+        mapping.GetProperty("BatchSize").GetInt32().ShouldBe(1, "a slow file must not take the rest of its batch past the timeout with it");
+        StudentMetrics.Hosting.Local.QueuePoller.BatchSize.ShouldBe(mapping.GetProperty("BatchSize").GetInt32());
+    }
+
+    [Fact]
     public void The_functions_are_offered_only_on_the_architecture_the_bootstrap_is_built_for()
     {
         var architecture = _templates.Single(t => t.Name == "pipeline.yaml").Root.GetProperty("Parameters").GetProperty("Architecture");
