@@ -3,12 +3,14 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CONFIG ?= Release
 FILE ?= samples/student_metrics_sample.csv
+# The feed FILE belongs to (a contract under contracts/); empty: the default, student_metrics.
+FEED ?=
 CLI_DLL := artifacts/bin/StudentMetrics.Cli/$(shell echo $(CONFIG) | tr A-Z a-z)/student-metrics.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help build test test-unit test-integration run reset bench publish image lint clean
+.PHONY: help build test test-unit test-integration run reset bench publish image lint clean contracts
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -25,9 +27,9 @@ test: build ## Build and run every test, starting and stopping PostgreSQL and th
 	@ops/local/check-prereqs.sh stack
 	ops/local/with-stack.sh tests/run-tests.sh $(CONFIG)
 
-run: build ## Run the whole pipeline locally on FILE (default: the bundled sample); the database is kept between runs
+run: build ## Run the whole pipeline locally on FILE (default: the bundled sample) of FEED (default: student_metrics); the database is kept between runs
 	@ops/local/check-prereqs.sh stack
-	ops/local/with-stack.sh --keep-data ./bin/student-metrics run "$(FILE)" --workdir .local/run
+	ops/local/with-stack.sh --keep-data ./bin/student-metrics run "$(FILE)" --workdir .local/run $(if $(FEED),--feed "$(FEED)")
 
 reset: ## Forget what make run loaded: delete the kept local database (.local/stack-data)
 	ops/local/stack.sh reset .local/stack-data/postgres
@@ -43,6 +45,9 @@ publish: ## Build the native-AOT Lambda bootstrap into artifacts/lambda/bootstra
 image: ## Build the Lambda container image (needs Docker)
 	@command -v docker >/dev/null && docker info >/dev/null 2>&1 || { echo "make image needs a running Docker engine; none is reachable here. 'make publish' builds the same bootstrap binary without Docker." >&2; exit 1; }
 	docker build -t student-metrics-lambda:local .
+
+contracts: build ## Rewrite the contract tables in docs/ from contracts/*.json
+	./bin/student-metrics contracts docs
 
 lint: ## cfn-lint on every template, actionlint on every workflow
 	ops/lint.sh

@@ -3,16 +3,23 @@ using StudentMetrics.Cleaning.Contract;
 namespace StudentMetrics.Cleaning;
 
 /// <summary>Settings of one cleaning run.</summary>
-public sealed class CleanerOptions
+public sealed record CleanerOptions
 {
-    /// <summary>A file with more than this share of its data rows rejected is quarantined as a wrong export.</summary>
-    public double QuarantineRejectRatio { get; init; } = 0.5;
+    private readonly FeedContract? _contract;
+
+    /// <summary>A file with more than this share of its data rows rejected is quarantined as a wrong export; by default the contract's.</summary>
+    public double? QuarantineRejectRatio { get; init; }
 
     /// <summary>The clock that decides "the day of processing" for date rules and the report's timestamps.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>The feed contract enforced.</summary>
-    public FeedContract Contract { get; init; } = StudentMetricsContract.Version1;
+    public FeedContract Contract
+    {
+        // Read when a run starts, not when options are made: a contract file that cannot be read fails that run with its reason.
+        get => _contract ?? FeedContracts.Default;
+        init => _contract = value;
+    }
 
     /// <summary>
     /// Longest single record (row) accepted, in bytes. A longer one is almost always an unclosed quote that

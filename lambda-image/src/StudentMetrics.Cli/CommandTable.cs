@@ -14,5 +14,6 @@ internal static class CommandTable
         new ServeCommand(),
         new RunCommand(),
         new DashboardCommand(),
+        new ContractsCommand(),
     ];
 }

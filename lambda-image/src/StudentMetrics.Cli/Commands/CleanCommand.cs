@@ -15,10 +15,12 @@ internal sealed class CleanCommand : ICliCommand
     public CommandSyntax Syntax { get; } = CommandSyntax.Of(
         "clean",
         new Operand("INPUT", "the export to clean (never changed)"),
-        new Option("--out", "DIR", "the directory the outputs go to, laid out as in the bucket", Required: true));
+        new Option("--out", "DIR", "the directory the outputs go to, laid out as in the bucket", Required: true),
+        FeedOption.Declare("the feed the export belongs to"));
 
     public string Details => $"""
-        INPUT is cleaned as the object {CleanOutputLayout.Raw}NAME would be in the bucket, by the same steps the clean
+        INPUT is cleaned as the object {CleanOutputLayout.Raw}NAME would be in the bucket ({CleanOutputLayout.Raw}local/FEED/NAME with
+        --feed), under the contract of its feed, by the same steps the clean
         function runs: DIR/{CleanOutputLayout.Clean}NAME (cleaned rows), DIR/{CleanOutputLayout.Rejects}NAME (rejected rows and why),
         DIR/{CleanOutputLayout.Reports}NAME.report.json. A quarantined file is copied to DIR/{CleanOutputLayout.Quarantine}NAME with its report
         and its rejected rows beside it, and nothing else is written.
@@ -40,8 +42,9 @@ internal sealed class CleanCommand : ICliCommand
             return 1;
         }
 
+        var feed = FeedOption.Read(args)?.Dataset;
         var store = new DirectoryFeedStore(outDir);
-        var raw = new LocalRawFile(input, CleanOutputLayout.Raw + Path.GetFileName(input));
+        var raw = new LocalRawFile(input, CleanOutputLayout.Raw + (feed is null ? "" : $"local/{feed}/") + Path.GetFileName(input));
         var report = (await new ObjectCleaner(store, Options).CleanAsync(raw, cancellationToken).ConfigureAwait(false)).Report;
         var name = Path.GetFileName(input);
         if (report.Status == FileStatus.Quarantined)

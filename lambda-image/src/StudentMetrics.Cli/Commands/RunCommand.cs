@@ -18,7 +18,8 @@ internal sealed class RunCommand : ICliCommand
     public CommandSyntax Syntax { get; } = CommandSyntax.Of(
         "run",
         new Operand("FILE", "the export to run through the pipeline"),
-        new Option("--workdir", "DIR", "where copies of the outputs, the function logs and the dashboard go (default .local/run)"));
+        new Option("--workdir", "DIR", "where copies of the outputs, the function logs and the dashboard go (default .local/run)"),
+        FeedOption.Declare("the feed the export belongs to: it is uploaded to raw/local/FEED/"));
 
     public string Details => $"""
         Needs the local stack ('make run' starts it): {DatabaseSettings.ConnectionStringVariable} for PostgreSQL,
@@ -58,7 +59,8 @@ internal sealed class RunCommand : ICliCommand
 
         using var s3 = S3ClientFactory.Create(aws);
         await using var database = await DatabaseConnections.FromEnvironment().OpenAsync(cancellationToken).ConfigureAwait(false);
-        var options = new LocalRunOptions(Path.GetFullPath(file), Path.GetFullPath(workDir), stack.Bucket, stack.UploadQueueUrl);
+        var feed = FeedOption.Read(args)?.Dataset;
+        var options = new LocalRunOptions(Path.GetFullPath(file), Path.GetFullPath(workDir), stack.Bucket, stack.UploadQueueUrl) { Feed = feed };
         var pipeline = new LocalPipeline(s3, aws.AssumingRole(stack.CleanRoleArn, "local-clean"), aws.AssumingRole(stack.LoadRoleArn, "local-load"), database, output.Error);
         var summary = await pipeline.RunAsync(options, cancellationToken).ConfigureAwait(false);
         LocalRunSummaryWriter.Write(summary, output.Out, Environment.CurrentDirectory);

@@ -35,7 +35,7 @@ internal sealed class LocalPipeline(IAmazonS3 s3, AwsSettings cleanRole, AwsSett
         ArgumentNullException.ThrowIfNull(options);
         ClearPreviousRun(options.WorkDir);
         var migrations = await _progress.RunAsync("applying migrations", () => new DatabaseMigrator(database, null).MigrateAsync(dryRun: false, cancellationToken)).ConfigureAwait(false);
-        var rawKey = CleanOutputLayout.Raw + "local/" + Path.GetFileName(options.File);
+        var rawKey = CleanOutputLayout.Raw + "local/" + (options.Feed is null ? "" : options.Feed + "/") + Path.GetFileName(options.File);
         await _progress.RunAsync(
             $"uploading {options.File} to s3://{options.Bucket}/{rawKey}",
             () => s3.PutObjectAsync(new PutObjectRequest { BucketName = options.Bucket, Key = rawKey, FilePath = options.File }, cancellationToken)).ConfigureAwait(false);

@@ -5,4 +5,8 @@ namespace StudentMetrics.Cli.LocalRun;
 /// <param name="WorkDir">Where copies of the outputs, the function logs and the dashboard go.</param>
 /// <param name="Bucket">The local stack's data bucket.</param>
 /// <param name="UploadQueueUrl">The queue the bucket notifies of uploads to raw/.</param>
-internal sealed record LocalRunOptions(string File, string WorkDir, string Bucket, string UploadQueueUrl);
+internal sealed record LocalRunOptions(string File, string WorkDir, string Bucket, string UploadQueueUrl)
+{
+    /// <summary>The feed named in the raw key (<c>raw/local/FEED/NAME</c>); null for the default feed (<c>raw/local/NAME</c>).</summary>
+    public string? Feed { get; init; }
+}

@@ -1,3 +1,5 @@
+using StudentMetrics.Cleaning.Contract;
+
 namespace StudentMetrics.Functions.Clean;
 
 /// <summary>
@@ -19,12 +21,22 @@ public static class LineageMetadata
     /// <summary>The build of the cleaner that made them: a report from another build is not reused.</summary>
     public const string CleanerBuild = "cleaner-build";
 
-    public static IReadOnlyDictionary<string, string> Of(string rawKey, string sha256, string version, string cleanerBuild) =>
-        new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>The feed whose contract the file was cleaned under, and that contract's version.</summary>
+    public const string Feed = "feed";
+
+    public const string ContractVersion = "contract-version";
+
+    public static IReadOnlyDictionary<string, string> Of(string rawKey, string sha256, string version, string cleanerBuild, FeedContract contract)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [SourceKey] = rawKey,
             [SourceSha256] = sha256,
             [SourceVersion] = version,
             [CleanerBuild] = cleanerBuild,
+            [Feed] = contract.Dataset,
+            [ContractVersion] = contract.Version,
         };
+    }
 }

@@ -22,6 +22,8 @@ public sealed class ObjectCleaner(IFeedStore store, CleanerOptions options)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var keys = CleanOutputLayout.For(raw.Key);
+        var contract = FeedRouting.ContractFor(raw.Key);
+        var feedOptions = options with { Contract = contract };
 
         // Events arrive at least once: the same version seen again by the same cleaner build gets the first report.
         if (await TryEarlierReportAsync(keys.Report, raw.Version, cancellationToken).ConfigureAwait(false) is { } earlier)
@@ -34,18 +36,18 @@ public sealed class ObjectCleaner(IFeedStore store, CleanerOptions options)
         try
         {
             var report = await Task.Run(
-                () => new FeedCleaner(options).Clean(
+                () => new FeedCleaner(feedOptions).Clean(
                     raw,
                     source =>
                     {
-                        lineage = LineageMetadata.Of(raw.Key, source.Sha256, raw.Version, CleanerBuild);
+                        lineage = LineageMetadata.Of(raw.Key, source.Sha256, raw.Version, CleanerBuild, contract);
                         clean = store.Create(keys.Clean, lineage, cancellationToken);
                         rejects = store.Create(keys.Rejects, lineage, cancellationToken);
                         return new CleanerOutputs(clean.Content, rejects.Content);
                     },
                     cancellationToken),
                 cancellationToken).ConfigureAwait(false);
-            lineage ??= LineageMetadata.Of(raw.Key, report.Source.Sha256, raw.Version, CleanerBuild);
+            lineage ??= LineageMetadata.Of(raw.Key, report.Source.Sha256, raw.Version, CleanerBuild, contract);
             var outputs = report.Status == FileStatus.Cleaned
                 ? await CompleteCleanedAsync(keys, clean!, rejects!, cancellationToken).ConfigureAwait(false)
                 : await SetAsideAsync(raw, report, keys, lineage, clean, rejects, cancellationToken).ConfigureAwait(false);
