@@ -5,6 +5,7 @@
 #   stack.sh up DIR [OWNER_PID] [DATA_DIR]   start both under DIR, wait until they answer, write DIR/stack.env.
 #                                            With DATA_DIR, PostgreSQL keeps its data there across stacks (make run);
 #                                            without, the cluster lives and dies in DIR (make test).
+#   stack.sh up-postgres DIR [OWNER_PID]     the same without the local AWS (a second cluster, for tests that compare clusters)
 #   stack.sh down DIR                        stop both and remove DIR (never DATA_DIR)
 #   stack.sh reap                            stop every stack under .local/stacks whose owning process is gone
 #   stack.sh reset DATA_DIR                  delete a kept PostgreSQL data directory (refused while it is running)
@@ -59,9 +60,10 @@ give_to_postgres() {
 # A new cluster: a superuser nobody uses after this, the RDS-like administrator, then the project's own set-up SQL
 # run as that administrator, exactly as ops/README.md tells an operator to run it on RDS.
 init_cluster() {
-  local bin=$1 data=$2 dir=$3
+  local bin=$1 data=$2 dir=$3 sync=$4
   printf '%s\n' "local-postgres" > "$dir/pwfile"; chmod 644 "$dir/pwfile"
-  as_pg "$bin/initdb" -D "$data" -U postgres --pwfile="$dir/pwfile" --auth-host=scram-sha-256 --auth-local=trust \
+  # --no-sync: a throwaway cluster that runs with fsync off need not wait for initdb to flush its files.
+  as_pg "$bin/initdb" -D "$data" -U postgres --pwfile="$dir/pwfile" --auth-host=scram-sha-256 --auth-local=trust $sync \
     -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   touch "$data/.student-metrics-new"
 }
@@ -77,7 +79,7 @@ set_up_database() {
 }
 
 up() {
-  local dir=$1 owner=${2:-$PPID} kept=${3:-}
+  local dir=$1 owner=${2:-$PPID} kept=${3:-} with_aws=${4:-aws}
   command -v python3 >/dev/null 2>&1 || die "python3 is needed (it runs the local AWS)."
   python3 -c "import moto, boto3" 2>/dev/null || die "moto (the local AWS emulator) is not installed. Install it with: pip install \"moto[server]\""
   local bin; bin=$(pg_bindir)
@@ -91,7 +93,8 @@ up() {
   echo "$data" > "$dir/pgdata"
   mkdir -p "$(dirname "$data")"
   give_to_postgres "$dir/run" "$(dirname "$data")"
-  [ -f "$data/PG_VERSION" ] || init_cluster "$bin" "$data" "$dir"
+  local sync=--no-sync; [ -z "$kept" ] || sync=""
+  [ -f "$data/PG_VERSION" ] || init_cluster "$bin" "$data" "$dir" "$sync"
   local pgport motoport
   pgport=$(free_port); motoport=$(free_port)
   as_pg "$bin/pg_ctl" -D "$data" -l "$dir/run/postgres.log" -w -t 60 \
@@ -100,6 +103,20 @@ up() {
   if [ -f "$data/.student-metrics-new" ]; then
     set_up_database "$bin" "$pgport" "$dir"
     as_pg rm -f "$data/.student-metrics-new"
+  fi
+
+  cat > "$dir/stack.env" <<ENV
+export STUDENT_METRICS_STACK_DIR='$dir'
+export PG_BINDIR='$bin'
+export PGHOST=127.0.0.1
+export PGPORT=$pgport
+export STUDENT_METRICS_ADMIN_DB='Host=127.0.0.1;Port=$pgport;Username=postgres;Password=local-postgres;Database=postgres'
+export STUDENT_METRICS_MASTER_DB='Host=127.0.0.1;Port=$pgport;Username=$master;Password=$master_password;Database=postgres'
+export STUDENT_METRICS_DB='Host=127.0.0.1;Port=$pgport;Username=student_metrics_owner;Password=$owner_password;Database=student_metrics'
+ENV
+  if [ "$with_aws" != aws ]; then
+    echo "stack: PostgreSQL on 127.0.0.1:$pgport ($dir)" >&2
+    return
   fi
 
   (cd "$dir" && exec setsid python3 "$repo/ops/local/emulator/server.py" "$motoport" >"$dir/moto.log" 2>&1) &
@@ -112,14 +129,7 @@ up() {
   done
   [ "$i" -lt 150 ] || die "the local AWS did not answer on port $motoport within 30 s (log: $dir/moto.log)"
 
-  cat > "$dir/stack.env" <<ENV
-export STUDENT_METRICS_STACK_DIR='$dir'
-export PG_BINDIR='$bin'
-export PGHOST=127.0.0.1
-export PGPORT=$pgport
-export STUDENT_METRICS_ADMIN_DB='Host=127.0.0.1;Port=$pgport;Username=postgres;Password=local-postgres;Database=postgres'
-export STUDENT_METRICS_MASTER_DB='Host=127.0.0.1;Port=$pgport;Username=$master;Password=$master_password;Database=postgres'
-export STUDENT_METRICS_DB='Host=127.0.0.1;Port=$pgport;Username=student_metrics_owner;Password=$owner_password;Database=student_metrics'
+  cat >> "$dir/stack.env" <<ENV
 export AWS_ENDPOINT_URL='http://127.0.0.1:$motoport'
 export AWS_REGION=us-east-1
 export AWS_DEFAULT_REGION=us-east-1
@@ -173,9 +183,10 @@ reset() {
 }
 
 case "${1:-}" in
-  up) [ $# -ge 2 ] || die "usage: stack.sh up DIR [OWNER_PID] [DATA_DIR]"; up "$2" "${3:-$PPID}" "${4:-}" ;;
+  up) [ $# -ge 2 ] || die "usage: stack.sh up DIR [OWNER_PID] [DATA_DIR]"; up "$2" "${3:-$PPID}" "${4:-}" aws ;;
+  up-postgres) [ $# -ge 2 ] || die "usage: stack.sh up-postgres DIR [OWNER_PID]"; up "$2" "${3:-$PPID}" "" postgres-only ;;
   down) [ $# -eq 2 ] || die "usage: stack.sh down DIR"; down "$2" ;;
   reap) reap ;;
   reset) [ $# -eq 2 ] || die "usage: stack.sh reset DATA_DIR"; reset "$2" ;;
-  *) die "usage: stack.sh up DIR [OWNER_PID] [DATA_DIR] | down DIR | reap | reset DATA_DIR" ;;
+  *) die "usage: stack.sh up DIR [OWNER_PID] [DATA_DIR] | up-postgres DIR [OWNER_PID] | down DIR | reap | reset DATA_DIR" ;;
 esac

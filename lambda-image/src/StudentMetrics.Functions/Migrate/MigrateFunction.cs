@@ -31,6 +31,8 @@ public sealed class MigrateFunction(DatabaseConnections connections) : IJsonFunc
         {
             DryRun = result.DryRun,
             Applied = result.Scripts,
+            BaselineRecorded = result.BaselineByEquivalence,
+            RemovedRepeatables = result.RemovedRepeatables,
             AlreadyApplied = result.AlreadyApplied,
             AppliedButUnknown = result.AppliedButUnknown,
         };
