@@ -18,6 +18,15 @@ public static class LineageMetadata
     /// <summary>The raw object's version the outputs were made from.</summary>
     public const string SourceVersion = "source-version";
 
+    /// <summary>When that version was uploaded: its S3 Last-Modified, ISO 8601 in UTC.</summary>
+    public const string SourceUploadedAt = "source-uploaded-at";
+
+    /// <summary>The version's place among the key's versions (1 for the first upload).</summary>
+    public const string SourceVersionOrdinal = "source-version-ordinal";
+
+    /// <summary>The S3 event's sequencer for that version, when the event named it.</summary>
+    public const string SourceSequencer = "source-sequencer";
+
     /// <summary>The build of the cleaner that made them: a report from another build is not reused.</summary>
     public const string CleanerBuild = "cleaner-build";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.S3;
 using StudentMetrics.Cleaning.Contract;
 using StudentMetrics.Database;
@@ -23,6 +24,15 @@ public sealed class CleanObjectLoader(IAmazonS3 s3, CleanFileLoader loader)
         }
 
         var feed = response.Metadata[LineageMetadata.Feed] is { Length: > 0 } named ? FeedContracts.Get(named) : FeedContracts.Default;
-        return await loader.LoadAsync(response.ResponseStream, new LoadSource(rawKey, sha256) { Contract = feed }, cancellationToken).ConfigureAwait(false);
+        var source = new LoadSource(rawKey, sha256)
+        {
+            Contract = feed,
+            Version = response.Metadata[LineageMetadata.SourceVersion] is { Length: > 0 } version ? version : null,
+            // An output without an upload time (written before versions were recorded) stands for the time it was written.
+            UploadedAt = DateTimeOffset.TryParse(response.Metadata[LineageMetadata.SourceUploadedAt], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : response.LastModified,
+            Sequencer = response.Metadata[LineageMetadata.SourceSequencer] is { Length: > 0 } sequencer ? sequencer : null,
+            VersionOrdinal = long.TryParse(response.Metadata[LineageMetadata.SourceVersionOrdinal], CultureInfo.InvariantCulture, out var ordinal) ? ordinal : null,
+        };
+        return await loader.LoadAsync(response.ResponseStream, source, cancellationToken).ConfigureAwait(false);
     }
 }
