@@ -10,7 +10,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help build test test-unit test-integration run bench publish image lint clean contracts
+.PHONY: help build test test-unit test-integration run reset bench publish image lint clean contracts
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -27,9 +27,12 @@ test: build ## Build and run every test, starting and stopping PostgreSQL and th
 	@ops/local/check-prereqs.sh stack
 	ops/local/with-stack.sh tests/run-tests.sh $(CONFIG)
 
-run: build ## Run the whole pipeline locally on FILE (default: the bundled sample) of FEED (default: student_metrics)
+run: build ## Run the whole pipeline locally on FILE (default: the bundled sample) of FEED (default: student_metrics); the database is kept between runs
 	@ops/local/check-prereqs.sh stack
-	ops/local/with-stack.sh ./bin/student-metrics run "$(FILE)" --workdir .local/run $(if $(FEED),--feed "$(FEED)")
+	ops/local/with-stack.sh --keep-data ./bin/student-metrics run "$(FILE)" --workdir .local/run $(if $(FEED),--feed "$(FEED)")
+
+reset: ## Forget what make run loaded: delete the kept local database (.local/stack-data)
+	ops/local/stack.sh reset .local/stack-data/postgres
 
 bench: ## Benchmarks: cleaner vs baselines, loader vs psql \copy, cold start
 	@ops/local/check-prereqs.sh build stack

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Deploys (or previews) the StudentMetrics stacks after the bootstrap stack: storage, pipeline, monitoring.
 #
-#   ops/deploy.sh deploy    upload the Glue script, deploy the three stacks in order (CloudFormation runs as the
-#                           bootstrap stack's execution role)
+#   ops/deploy.sh deploy    upload the Glue script, deploy storage; run the migrations with the new image (once the
+#                           pipeline stack exists); deploy pipeline (new code goes live), then monitoring.
+#                           CloudFormation runs as the bootstrap stack's execution role.
 #   ops/deploy.sh preview   for each stack that exists, create a change set from this checkout, print what it would
 #                           change, delete it; nothing is executed
 #
@@ -15,6 +16,10 @@
 #   ARCHITECTURE (x86_64)  CLEAN_TIMEOUT_SECONDS (300)  CLEAN_MEMORY_MB (1024)  CLEAN_RESERVED_CONCURRENCY (10)
 #   PREVIEW_ID (preview: names the uploaded templates)
 # AWS_ENDPOINT_URL is honoured by the aws CLI, so the same script deploys into a local emulator.
+#
+# Order rule: migrations run before the code that needs them goes live, so every migration must keep working with the
+# code of the release before it (add a column, backfill, start using it; drop only a release after nothing reads it).
+# On the first deploy there is no migrate function yet: the pipeline stack is created first, then migrate runs.
 set -euo pipefail
 ops=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$ops/.." && pwd)
@@ -36,6 +41,28 @@ bootstrap_output() {
 
 stack_exists() {
   aws cloudformation describe-stacks --stack-name "$1" >/dev/null 2>&1
+}
+
+stack_status() {
+  aws cloudformation describe-stacks --stack-name "$1" --query 'Stacks[0].StackStatus' --output text 2>/dev/null || echo NONE
+}
+
+# What went wrong, in CloudFormation's words: the failed events of the stack's latest operation.
+failed_events() {
+  aws cloudformation describe-stack-events --stack-name "$1" --max-items 60 \
+    --query "StackEvents[?ends_with(ResourceStatus, 'FAILED')].[Timestamp,LogicalResourceId,ResourceType,ResourceStatus,ResourceStatusReason]" \
+    --output text >&2 || true
+}
+
+# A stack whose first create failed is left in ROLLBACK_COMPLETE: it cannot be updated, only deleted, and deleting is
+# an administrator's job (the deploy role may not delete stacks). Say what failed and what to do.
+refuse_rolled_back() {
+  local name=$1 status
+  status=$(stack_status "$name")
+  [ "$status" = ROLLBACK_COMPLETE ] || return 0
+  echo "deploy: $name is ROLLBACK_COMPLETE: its first create failed, and CloudFormation cannot update it. What failed:" >&2
+  failed_events "$name"
+  die "fix the cause, then an administrator deletes it ('aws cloudformation delete-stack --stack-name $name'; retained resources such as the bucket, key, queues and secrets stay and must be deleted or imported first) and the deploy is re-run. See ops/RUNBOOK.md#a-deploy-failed"
 }
 
 # Parameters of one stack, one KEY=VALUE a line. "KEY=" alone means: keep the deployed value (preview only).
@@ -77,16 +104,33 @@ parameters() {
 deploy_stack() {
   local stack=$1 overrides=()
   mapfile -t overrides < <(parameters deploy "$stack")
+  refuse_rolled_back "$prefix-$stack"
   echo "deploy: $prefix-$stack" >&2
-  aws cloudformation deploy \
+  # --force-upload: the template under templates/ is always this checkout's, never one already there.
+  # The product tag scopes what the execution role may change (bootstrap.yaml); CloudFormation puts it on every resource.
+  if ! aws cloudformation deploy \
     --stack-name "$prefix-$stack" \
     --template-file "$templates/$stack.yaml" \
-    --s3-bucket "$artifacts" --s3-prefix "templates/$IMAGE_TAG" \
+    --s3-bucket "$artifacts" --s3-prefix "templates/$IMAGE_TAG" --force-upload \
     --role-arn "$execution_role" \
     --capabilities CAPABILITY_NAMED_IAM \
     --no-fail-on-empty-changeset \
-    --tags "product=student-metrics" "commit=$IMAGE_TAG" \
-    --parameter-overrides "${overrides[@]}"
+    --tags "product=$prefix" "commit=$IMAGE_TAG" \
+    --parameter-overrides "${overrides[@]}"; then
+    echo "deploy: $prefix-$stack failed ($(stack_status "$prefix-$stack")). What failed:" >&2
+    failed_events "$prefix-$stack"
+    die "see ops/RUNBOOK.md#a-deploy-failed"
+  fi
+}
+
+# The migrate function, pointed at the new image, then invoked: the schema is ready before the new code is live.
+migrate_with_new_image() {
+  local uri
+  uri=$(bootstrap_output RepositoryUri)
+  echo "deploy: $prefix-migrate -> $uri:$IMAGE_TAG, then migrations" >&2
+  aws lambda update-function-code --function-name "$prefix-migrate" --image-uri "$uri:$IMAGE_TAG" >/dev/null
+  aws lambda wait function-updated --function-name "$prefix-migrate"
+  "$ops/run-migrations.sh"
 }
 
 preview_stack() {
@@ -95,7 +139,8 @@ preview_stack() {
     echo "### $name: not deployed yet; the first deploy creates every resource in ops/cloudformation/$stack.yaml"
     return
   fi
-  local key="templates/preview-${PREVIEW_ID:-local}/$stack.yaml"
+  # previews/, never templates/: what a pull request uploads must not be what a deploy executes.
+  local key="previews/${PREVIEW_ID:-local}/$stack.yaml"
   aws s3 cp --quiet "$templates/$stack.yaml" "s3://$artifacts/$key"
   local params
   params=$(parameters preview "$stack" | jq -R -s 'split("\n") | map(select(length > 0) | capture("^(?<k>[^=]+)=(?<v>.*)$"))
@@ -143,7 +188,14 @@ if [ "$mode" = deploy ]; then
   [ -f "$script" ] || die "$script is missing; the Glue job needs it"
   glue_script_key="glue/$IMAGE_TAG/student_metrics_load.py"
   aws s3 cp --quiet "$script" "s3://$artifacts/$glue_script_key"
-  for stack in storage pipeline monitoring; do deploy_stack "$stack"; done
+  deploy_stack storage
+  # No migrate function before the pipeline stack's first create: then migrations run right after it.
+  first_deploy=false
+  case "$(stack_status "$prefix-pipeline")" in NONE|REVIEW_IN_PROGRESS) first_deploy=true ;; esac
+  $first_deploy || migrate_with_new_image
+  deploy_stack pipeline
+  ! $first_deploy || "$ops/run-migrations.sh"
+  deploy_stack monitoring
 else
   summary=${GITHUB_STEP_SUMMARY:-/dev/null}
   for stack in storage pipeline monitoring; do preview_stack "$stack"; done | tee -a "$summary"

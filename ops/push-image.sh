@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Lambda image and pushes it to the bootstrap stack's repository, tagged with TAG (the commit SHA).
 # Tags are immutable: a tag that is already there is left alone, so re-running a deploy is safe.
-#   ops/push-image.sh TAG [PLATFORM]     PLATFORM: linux/amd64 (default) or linux/arm64, as the stack's Architecture
+#   ops/push-image.sh TAG [PLATFORM]     PLATFORM: linux/amd64 (the default, and the only one the bootstrap is built for)
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 die() { echo "push-image: $*" >&2; exit 1; }

@@ -5,6 +5,10 @@ config=${1:-Release}
 cd "$(dirname "$0")/.."
 mkdir -p .local
 log=.local/test-output.log
+# Everything the tests write stays in the clone: temporary files under .local/tmp (removed first, so none pile up).
+rm -rf .local/tmp && mkdir -p .local/tmp
+export TMPDIR="$PWD/.local/tmp"
+ops/local/check-prereqs.sh chromium || exit 1
 ops/lint.sh || exit 1
 glue/check.sh || exit 1
 lambda-image/publish.sh || { echo "run-tests: the native-AOT publish failed (see .local/publish.log)" >&2; exit 1; }

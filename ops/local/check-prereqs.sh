@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Says, before anything runs, what is missing and how to get it. Usage: check-prereqs.sh [build|stack]...
+# Says, before anything runs, what is missing and how to get it, and says so before it installs anything.
+# Usage: check-prereqs.sh [build|stack|chromium]...
 set -uo pipefail
 missing=0
 need() { # need COMMAND "how to install"
@@ -29,6 +30,15 @@ for what in "$@"; do
         fi
         ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v pg_config >/dev/null 2>&1 || {
           echo "missing: PostgreSQL 15 server — 'apt-get install postgresql' (Debian/Ubuntu) or 'brew install postgresql@15' (macOS)" >&2; missing=1; }
+      fi ;;
+    chromium)
+      # The dashboard screenshot test drives headless Chromium.
+      if [ ! -x /usr/bin/chromium ]; then
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+          echo "installing Debian's chromium for the dashboard screenshot test (apt-get install chromium)" >&2
+          (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2 || true
+        fi
+        [ -x /usr/bin/chromium ] || { echo "missing: chromium — 'apt-get install chromium' (the dashboard screenshot test needs it)" >&2; missing=1; }
       fi ;;
   esac
 done

@@ -73,6 +73,13 @@ public sealed class AwsSettings
     public bool IsEndpointOverridden(string serviceEnvironmentId) =>
         _serviceEndpoints.ContainsKey(serviceEnvironmentId) || EndpointOverride is not null;
 
+    /// <summary>
+    /// The same region and endpoints with the credentials of a role, assumed through STS with these settings' own
+    /// credentials (renewed before they expire): how a process acts as the role a template gives one of its parts.
+    /// </summary>
+    public AwsSettings AssumingRole(string roleArn, string sessionName) =>
+        new(Region, EndpointOverride, new Sts.AssumedRoleCredentials(new Sts.StsClient(this), roleArn, sessionName), _serviceEndpoints);
+
     public Task<ImmutableCredentials> GetCredentialsAsync(CancellationToken cancellationToken) =>
         Credentials.GetCredentialsAsync().WaitAsync(cancellationToken);
 

@@ -15,12 +15,19 @@ namespace StudentMetrics.Functions;
 /// </summary>
 public static class ProductFunctions
 {
-    public static FunctionCatalog Catalog { get; } = new(
+    /// <summary>The functions with AWS as the process's settings say (in Lambda: the function's own role).</summary>
+    public static FunctionCatalog Catalog { get; } = Create(AwsSettings.FromEnvironment);
+
+    /// <summary>
+    /// The functions with AWS reached through <paramref name="aws"/>, read when a function is built: on a laptop, the
+    /// settings of the role the template gives the function, so it runs with exactly the rights it has in Lambda.
+    /// </summary>
+    public static FunctionCatalog Create(Func<AwsSettings> aws) => new(
     [
         FunctionRegistration.ForS3Objects(
             CleanFunction.Name,
             CleanOutputLayout.Raw,
-            () => new CleanFunction(S3ClientFactory.Create(AwsSettings.FromEnvironment()), new CleanerOptions())),
+            () => new CleanFunction(S3ClientFactory.Create(aws()), new CleanerOptions())),
         FunctionRegistration.ForJson(
             MigrateFunction.Name,
             MigrateJsonContext.Default.MigrateRequest,

@@ -7,9 +7,13 @@ namespace StudentMetrics.Hosting;
 /// <summary>
 /// Binds the S3 object-created trigger. Through SQS, each message succeeds or fails on its own and the failures are
 /// returned as a partial batch response; delivered directly by S3, a failure is an invocation error (S3 then retries).
+/// Either way each object that fails is counted as <see cref="FilesFailedMetric"/>: a partial batch failure is a
+/// successful invocation, which Lambda's own Errors metric never sees.
 /// </summary>
 internal sealed class S3ObjectFunctionInvoker(string name, string prefix, IS3ObjectFunction function) : IFunctionInvoker
 {
+    public const string FilesFailedMetric = "FilesFailed";
+
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
     public string FunctionName => name;
@@ -94,6 +98,17 @@ internal sealed class S3ObjectFunctionInvoker(string name, string prefix, IS3Obj
             return;
         }
 
-        await function.HandleAsync(s3Object, context).ConfigureAwait(false);
+        try
+        {
+            await function.HandleAsync(s3Object, context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            context.Metrics.Write(
+                name,
+                [new Metric(FilesFailedMetric, 1, MetricUnit.Count)],
+                [LogField.Of("requestId", context.RequestId), LogField.Of("bucket", s3Object.Bucket), LogField.Of("key", s3Object.Key)]);
+            throw;
+        }
     }
 }

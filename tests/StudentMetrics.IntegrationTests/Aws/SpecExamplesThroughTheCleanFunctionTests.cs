@@ -20,11 +20,15 @@ namespace StudentMetrics.IntegrationTests.Aws;
 public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) : IAsyncLifetime
 {
     private readonly IAmazonS3 _s3 = stack.CreateS3Client();
-    private readonly string _bucket = "spec-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _bucket = stack.Bucket;
+    private readonly string _run = Guid.NewGuid().ToString("N")[..12];
+
+    // The function as Lambda runs it: with the role the pipeline template gives it, in the bucket the storage stack made.
+    private readonly FunctionCatalog _functions = ProductFunctions.Create(() => stack.RoleSettings(LocalStack.CleanRole));
 
     public static TheoryData<string> Examples() => new(SpecExampleCorpus.Names());
 
-    public async Task InitializeAsync() => await _s3.PutBucketAsync(_bucket);
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
     {
@@ -39,7 +43,7 @@ public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) :
         var expected = SpecExampleCorpus.Expectation(name);
         var raw = await File.ReadAllBytesAsync(SpecExampleCorpus.RawPath(name));
         // A key as schools name files: a space and a plus, which the event carries form-URL-encoded.
-        var rest = $"spec examples/{name}+v1.csv";
+        var rest = $"spec examples/{_run}/{name}+v1.csv";
         await _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "raw/" + rest, InputStream = new MemoryStream(raw) });
 
         await InvokeCleanAsync(LambdaEvents.S3ObjectCreated(_bucket, WebUtility.UrlEncode("raw/" + rest), raw.Length));
@@ -66,7 +70,7 @@ public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) :
         (await ReadBytesAsync("raw/" + rest)).ShouldBe(raw, "the raw object is never changed");
     }
 
-    private static async Task InvokeCleanAsync(string payload)
+    private async Task InvokeCleanAsync(string payload)
     {
         var requestId = Guid.NewGuid().ToString();
         var output = new JsonLinesOutput(TextWriter.Null);
@@ -78,7 +82,7 @@ public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) :
             Log = new FunctionLog(new JsonLog(output, TimeProvider.System), "clean", requestId),
             Metrics = new EmbeddedMetrics(output, TimeProvider.System, EmbeddedMetrics.DefaultNamespace),
         };
-        await ProductFunctions.Catalog.Get("clean").CreateInvoker().InvokeAsync(Encoding.UTF8.GetBytes(payload), context);
+        await _functions.Get("clean").CreateInvoker().InvokeAsync(Encoding.UTF8.GetBytes(payload), context);
     }
 
     private async Task<string?> ReadAsync(string key) =>

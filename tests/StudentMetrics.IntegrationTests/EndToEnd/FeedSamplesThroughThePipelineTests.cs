@@ -1,7 +1,5 @@
 using Amazon.S3;
 using Npgsql;
-using StudentMetrics.Aws;
-using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Cleaning;
 using StudentMetrics.Cleaning.Contract;
 using StudentMetrics.Cli.LocalRun;
@@ -12,26 +10,28 @@ namespace StudentMetrics.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// Every feed sample in tests/fixtures/feeds through the whole local pipeline (upload to raw/local/FEED/, the clean
-/// function, the loader, PostgreSQL): stored in its feed's table with every clean row, and nothing else.
+/// function, the loader, PostgreSQL): stored in its feed's table with every clean row, and nothing else. In the bucket
+/// and queue the templates deployed, each part with its template's role, as <c>make run</c> does it.
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed class FeedSamplesThroughThePipelineTests(LocalStack stack) : IAsyncLifetime
 {
     private readonly IAmazonS3 _s3 = stack.CreateS3Client();
-    private readonly SqsClient _sqs = new(AwsSettings.FromEnvironment());
     private readonly string _workDir = Directory.CreateTempSubdirectory("feed-samples-").FullName;
     private NpgsqlDataSource _database = null!;
 
     public static TheoryData<string> Samples() => new(FeedSamples.Names());
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
+        stack.PurgeUploadQueue();
         _database = DatabaseSettings.ForConnectionString(await stack.CreateDatabaseAsync("feed_samples")).CreateDataSource();
+    }
 
     public async Task DisposeAsync()
     {
         await _database.DisposeAsync();
         _s3.Dispose();
-        _sqs.Dispose();
         Directory.Delete(_workDir, recursive: true);
     }
 
@@ -42,10 +42,9 @@ public sealed class FeedSamplesThroughThePipelineTests(LocalStack stack) : IAsyn
         var expected = FeedSamples.Expectation(sample);
         var feed = FeedSamples.FeedOf(sample);
         var contract = FeedContracts.Get(feed);
-        var bucket = "feed-" + Guid.NewGuid().ToString("N")[..12];
+        var pipeline = new LocalPipeline(_s3, stack.RoleSettings(LocalStack.CleanRole), stack.RoleSettings(LocalStack.LoadRole), _database, TextWriter.Null);
 
-        var summary = await new LocalPipeline(_s3, _sqs, _database, TextWriter.Null)
-            .RunAsync(new LocalRunOptions(FeedSamples.RawPath(sample), _workDir, bucket) { Feed = feed }, CancellationToken.None);
+        var summary = await pipeline.RunAsync(new LocalRunOptions(FeedSamples.RawPath(sample), _workDir, stack.Bucket, stack.UploadQueueUrl) { Feed = feed }, CancellationToken.None);
 
         summary.RawKey.ShouldBe($"raw/local/{feed}/{Path.GetFileName(FeedSamples.RawPath(sample))}");
         summary.Report.Dataset.ShouldBe(feed);

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Amazon.S3;
 using Npgsql;
-using StudentMetrics.Aws;
-using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Cleaning;
 using StudentMetrics.Cli.LocalRun;
 using StudentMetrics.Database;
@@ -11,25 +9,29 @@ using StudentMetrics.IntegrationTests.Infrastructure;
 
 namespace StudentMetrics.IntegrationTests.EndToEnd;
 
-/// <summary>upload → S3 event → SQS → clean function → S3 outputs → loader → PostgreSQL, as <c>make run</c> does it.</summary>
+/// <summary>
+/// upload → S3 event → SQS → clean function → S3 outputs → loader → PostgreSQL, as <c>make run</c> does it: in the
+/// bucket and queue the templates deployed, the clean function with its role, the loader's reads with the Glue role.
+/// </summary>
 [Collection(StackCollection.Name)]
 public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
 {
     private readonly IAmazonS3 _s3 = stack.CreateS3Client();
-    private readonly SqsClient _sqs = new SqsClient(AwsSettings.FromEnvironment());
-    private readonly string _bucket = "e2e-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _bucket = stack.Bucket;
     private readonly string _workDir = Directory.CreateTempSubdirectory("e2e-").FullName;
     private readonly string _sample = Path.Combine(stack.Repository, "samples", "student_metrics_sample.csv");
     private NpgsqlDataSource _database = null!;
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
+        stack.PurgeUploadQueue();
         _database = DatabaseSettings.ForConnectionString(await stack.CreateDatabaseAsync("e2e")).CreateDataSource();
+    }
 
     public async Task DisposeAsync()
     {
         await _database.DisposeAsync();
         _s3.Dispose();
-        _sqs.Dispose();
         Directory.Delete(_workDir, recursive: true);
     }
 
@@ -104,7 +106,9 @@ public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
         // As make run lays it out: the copies in .local/run below the directory the command runs in.
         var home = Path.Combine(_workDir, "checkout");
         var workDir = Path.Combine(home, ".local", "run");
-        var summary = await new LocalPipeline(_s3, _sqs, _database, TextWriter.Null).RunAsync(new LocalRunOptions(_sample, workDir, _bucket), CancellationToken.None);
+        // As on a fresh local stack: S3 put a test event in the queue when the stack set up the bucket's notifications.
+        stack.Cli().Json("sqs", "send-message", "--queue-url", stack.UploadQueueUrl, "--message-body", Hosting.LambdaEvents.S3TestEvent(_bucket));
+        var summary = await Pipeline().RunAsync(new LocalRunOptions(_sample, workDir, _bucket, stack.UploadQueueUrl), CancellationToken.None);
         using var printed = new StringWriter();
 
         LocalRunSummaryWriter.Write(summary, printed, home);
@@ -113,7 +117,6 @@ public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
         var shown = Regex.Match(readme, "## What `make run` shows\n\n```\n(?<block>.*?)```", RegexOptions.Singleline);
         shown.Success.ShouldBeTrue("README.md has a 'What `make run` shows' block");
         var actual = printed.ToString()
-            .Replace(_bucket, LocalRunOptions.DefaultBucket, StringComparison.Ordinal)
             .Replace(new Uri(home).AbsoluteUri, "file:///path/to/student-metrics", StringComparison.Ordinal);
         actual.TrimStart('\n').ShouldBe(shown.Groups["block"].Value);
     }
@@ -127,7 +130,10 @@ public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
     }
 
     private Task<LocalRunSummary> RunAsync(string file) =>
-        new LocalPipeline(_s3, _sqs, _database, TextWriter.Null).RunAsync(new LocalRunOptions(file, _workDir, _bucket), CancellationToken.None);
+        Pipeline().RunAsync(new LocalRunOptions(file, _workDir, _bucket, stack.UploadQueueUrl), CancellationToken.None);
+
+    private LocalPipeline Pipeline() =>
+        new(_s3, stack.RoleSettings(LocalStack.CleanRole), stack.RoleSettings(LocalStack.LoadRole), _database, TextWriter.Null);
 
     private async Task<string> ReadObjectAsync(string key)
     {

@@ -19,11 +19,11 @@ public sealed class BootstrapCleanTests(LocalStack stack)
     [Fact]
     public async Task Cleans_an_sqs_wrapped_object_whose_key_has_a_space_and_a_plus_and_keeps_serving_after_failed_objects()
     {
-        var bucket = "bootstrap-" + Guid.NewGuid().ToString("N")[..12];
-        const string rawKey = "raw/district 7/fall+spring 2025.csv";
-        const string encodedKey = "raw/district+7/fall%2Bspring+2025.csv";
+        var bucket = stack.Bucket;
+        var run = Guid.NewGuid().ToString("N")[..12];
+        var rawKey = $"raw/{run}/district 7/fall+spring 2025.csv";
+        var encodedKey = $"raw/{run}/district+7/fall%2Bspring+2025.csv";
         using var s3 = stack.CreateS3Client();
-        await s3.PutBucketAsync(bucket);
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = rawKey, ContentBody = Export.ReplaceLineEndings("\n") });
 
         using var runtime = new RuntimeApiEmulator();
@@ -38,7 +38,7 @@ public sealed class BootstrapCleanTests(LocalStack stack)
         cleaned.IsError.ShouldBeFalse(bootstrap.Stderr);
         BatchItemFailures(cleaned.Body).ShouldBeEmpty();
 
-        using (var clean = await s3.GetObjectAsync(bucket, "clean/district 7/fall+spring 2025.csv"))
+        using (var clean = await s3.GetObjectAsync(bucket, $"clean/{run}/district 7/fall+spring 2025.csv"))
         using (var reader = new StreamReader(clean.ResponseStream))
         {
             clean.Metadata["source-key"].ShouldBe(rawKey);
@@ -47,7 +47,7 @@ public sealed class BootstrapCleanTests(LocalStack stack)
             lines.Skip(1).ShouldAllBe(line => line.StartsWith("S-00", StringComparison.Ordinal));
         }
 
-        (await s3.GetObjectMetadataAsync(bucket, "reports/district 7/fall+spring 2025.csv.report.json")).ContentLength.ShouldBeGreaterThan(0);
+        (await s3.GetObjectMetadataAsync(bucket, $"reports/{run}/district 7/fall+spring 2025.csv.report.json")).ContentLength.ShouldBeGreaterThan(0);
 
         var logs = bootstrap.JsonLines();
         var fileLog = logs.Single(l => Str(l, "message") == "file cleaned");
@@ -126,15 +126,19 @@ public sealed class BootstrapCleanTests(LocalStack stack)
         runtime.NextRequests.ShouldBe(0);
     }
 
-    private BootstrapProcess StartBootstrap(RuntimeApiEmulator runtime, string function = "clean") => new(
+    // As Lambda starts it: the credentials of the function's role (from the template) in the environment.
+    private BootstrapProcess StartBootstrap(RuntimeApiEmulator runtime, string function = "clean") => StartBootstrap(runtime, function, stack.AssumeRole(LocalStack.CleanRole));
+
+    private BootstrapProcess StartBootstrap(RuntimeApiEmulator runtime, string function, Amazon.Runtime.ImmutableCredentials role) => new(
         new Dictionary<string, string?>
         {
             ["AWS_LAMBDA_RUNTIME_API"] = runtime.Address,
             ["STUDENT_METRICS_FUNCTION"] = function,
             ["AWS_ENDPOINT_URL"] = stack.AwsEndpoint,
             ["AWS_REGION"] = stack.Settings["AWS_REGION"],
-            ["AWS_ACCESS_KEY_ID"] = stack.Settings["AWS_ACCESS_KEY_ID"],
-            ["AWS_SECRET_ACCESS_KEY"] = stack.Settings["AWS_SECRET_ACCESS_KEY"],
+            ["AWS_ACCESS_KEY_ID"] = role.AccessKey,
+            ["AWS_SECRET_ACCESS_KEY"] = role.SecretKey,
+            ["AWS_SESSION_TOKEN"] = role.Token,
         });
 
     private static string? Str(JsonElement element, string name) =>

@@ -9,7 +9,10 @@ using StudentMetrics.IntegrationTests.Infrastructure;
 
 namespace StudentMetrics.IntegrationTests.Hosting;
 
-/// <summary>The functions on a laptop: an SQS queue in the emulator, drained through the same catalog as in Lambda.</summary>
+/// <summary>
+/// The functions on a laptop: the upload queue the templates deployed, drained through the same catalog as in Lambda,
+/// the host polling and the clean function running with the clean function's role.
+/// </summary>
 [Collection(StackCollection.Name)]
 public sealed class LocalQueueHostTests(LocalStack stack)
 {
@@ -18,18 +21,21 @@ public sealed class LocalQueueHostTests(LocalStack stack)
     [Fact]
     public async Task Draining_a_queue_cleans_each_notified_object_deletes_what_succeeded_and_leaves_the_failure()
     {
-        var bucket = "local-host-" + Guid.NewGuid().ToString("N")[..12];
+        var bucket = stack.Bucket;
+        var run = Guid.NewGuid().ToString("N")[..12];
         using var s3 = stack.CreateS3Client();
-        await s3.PutBucketAsync(bucket);
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "raw/east side/q1+q2.csv", ContentBody = Export });
-        using var sqs = new SqsClient(AwsSettings.FromEnvironment());
-        var queueUrl = await sqs.CreateQueueAsync("raw-uploads-" + Guid.NewGuid().ToString("N")[..8], null, CancellationToken.None);
-        await sqs.SendMessageAsync(queueUrl, LambdaEvents.S3TestEvent(bucket), CancellationToken.None);
-        await sqs.SendMessageAsync(queueUrl, LambdaEvents.S3ObjectCreated(bucket, "raw/east+side/q1%2Bq2.csv"), CancellationToken.None);
-        await sqs.SendMessageAsync(queueUrl, LambdaEvents.S3ObjectCreated(bucket, "raw/gone.csv"), CancellationToken.None);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = $"raw/{run}/east side/q1+q2.csv", ContentBody = Export });
+        stack.PurgeUploadQueue(); // the upload's own notification: this test sends the events itself
+        var queueUrl = stack.UploadQueueUrl;
+        using var sender = new SqsClient(AwsSettings.FromEnvironment());
+        await sender.SendMessageAsync(queueUrl, LambdaEvents.S3TestEvent(bucket), CancellationToken.None);
+        await sender.SendMessageAsync(queueUrl, LambdaEvents.S3ObjectCreated(bucket, $"raw/{run}/east+side/q1%2Bq2.csv"), CancellationToken.None);
+        await sender.SendMessageAsync(queueUrl, LambdaEvents.S3ObjectCreated(bucket, $"raw/{run}/gone.csv"), CancellationToken.None);
         var logged = new StringWriter();
         var output = new JsonLinesOutput(logged);
-        using var host = new LocalQueueHost(sqs, ProductFunctions.Catalog, new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
+        var cleanRole = stack.RoleSettings(LocalStack.CleanRole);
+        using var sqs = new SqsClient(cleanRole);
+        using var host = new LocalQueueHost(sqs, ProductFunctions.Create(() => cleanRole), new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
 
         var result = await host.DrainAsync(queueUrl, "clean", CancellationToken.None);
 
@@ -37,7 +43,7 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         result.MessagesSucceeded.ShouldBe(2);
         result.MessagesFailed.ShouldBe(1);
         result.Invocations.ShouldBeGreaterThanOrEqualTo(1);
-        (await s3.GetObjectMetadataAsync(bucket, "clean/east side/q1+q2.csv")).Metadata["source-key"].ShouldBe("raw/east side/q1+q2.csv");
+        (await s3.GetObjectMetadataAsync(bucket, $"clean/{run}/east side/q1+q2.csv")).Metadata["source-key"].ShouldBe($"raw/{run}/east side/q1+q2.csv");
         var attributes = await sqs.GetQueueAttributesAsync(queueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"], CancellationToken.None);
         attributes["ApproximateNumberOfMessages"].ShouldBe("0");
         attributes["ApproximateNumberOfMessagesNotVisible"].ShouldBe("1", "the failed message waits for its retry");
@@ -45,28 +51,31 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         var lines = logged.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var failed = lines.Single(l => l.TryGetProperty("message", out var m) && m.GetString() == "message failed");
         var cleaned = lines.Single(l => l.TryGetProperty("message", out var m) && m.GetString() == "file cleaned");
-        cleaned.GetProperty("key").GetString().ShouldBe("raw/east side/q1+q2.csv");
-        lines.Count(l => l.TryGetProperty("_aws", out _)).ShouldBe(1);
+        cleaned.GetProperty("key").GetString().ShouldBe($"raw/{run}/east side/q1+q2.csv");
+        var metrics = lines.Where(l => l.TryGetProperty("_aws", out _)).ToList();
+        metrics.Count.ShouldBe(2, "one file cleaned, one failed");
+        metrics.Single(l => l.TryGetProperty("FilesFailed", out _)).GetProperty("key").GetString().ShouldBe($"raw/{run}/gone.csv");
         failed.GetProperty("requestId").GetString().ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
     public async Task Serving_handles_messages_as_they_arrive_until_stopped()
     {
-        var bucket = "local-serve-" + Guid.NewGuid().ToString("N")[..12];
+        var bucket = stack.Bucket;
+        var run = Guid.NewGuid().ToString("N")[..12];
         using var s3 = stack.CreateS3Client();
-        await s3.PutBucketAsync(bucket);
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "raw/later.csv", ContentBody = Export });
-        using var sqs = new SqsClient(AwsSettings.FromEnvironment());
-        var queueUrl = await sqs.CreateQueueAsync("serve-" + Guid.NewGuid().ToString("N")[..8], null, CancellationToken.None);
+        stack.PurgeUploadQueue();
+        var cleanRole = stack.RoleSettings(LocalStack.CleanRole);
+        using var sqs = new SqsClient(cleanRole);
         var output = new JsonLinesOutput(new StringWriter());
-        using var host = new LocalQueueHost(sqs, ProductFunctions.Catalog, new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
+        using var host = new LocalQueueHost(sqs, ProductFunctions.Create(() => cleanRole), new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
         using var stop = new CancellationTokenSource();
 
-        var serving = host.ServeAsync(queueUrl, "clean", stop.Token);
-        await sqs.SendMessageAsync(queueUrl, LambdaEvents.S3ObjectCreated(bucket, "raw/later.csv"), CancellationToken.None);
+        var serving = host.ServeAsync(stack.UploadQueueUrl, "clean", stop.Token);
+        // The upload's own notification reaches the queue, as in AWS.
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = $"raw/{run}/later.csv", ContentBody = Export });
         var until = DateTime.UtcNow.AddSeconds(60);
-        while (!await ExistsAsync(s3, bucket, "reports/later.csv.report.json") && DateTime.UtcNow < until)
+        while (!await ExistsAsync(s3, bucket, $"reports/{run}/later.csv.report.json") && DateTime.UtcNow < until)
         {
             await Task.Delay(200);
         }

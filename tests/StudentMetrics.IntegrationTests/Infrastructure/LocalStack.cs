@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Amazon.Runtime;
 using Amazon.S3;
+using StudentMetrics.Aws;
 using Npgsql;
 
 namespace StudentMetrics.IntegrationTests.Infrastructure;
@@ -63,9 +64,43 @@ public sealed class LocalStack : IDisposable
         return new NpgsqlConnectionStringBuilder(Settings["STUDENT_METRICS_DB"]) { Database = name }.ConnectionString;
     }
 
-    public IAmazonS3 CreateS3Client() => new AmazonS3Client(
-        new BasicAWSCredentials("testing", "testing"),
-        new AmazonS3Config { ServiceURL = AwsEndpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+    /// <summary>The data bucket the local stack's storage stack created (the only bucket the roles may use).</summary>
+    public string Bucket => Settings["STUDENT_METRICS_BUCKET"];
+
+    /// <summary>The administrator who deployed the stacks: for setting up what a test needs, never for the code under test.</summary>
+    public ImmutableCredentials Administrator => new(Settings["AWS_ACCESS_KEY_ID"], Settings["AWS_SECRET_ACCESS_KEY"], null);
+
+    /// <summary>An S3 client as the administrator, or with the given (role) credentials.</summary>
+    public IAmazonS3 CreateS3Client(ImmutableCredentials? credentials = null)
+    {
+        var who = credentials ?? Administrator;
+        AWSCredentials aws = who.UseToken
+            ? new SessionAWSCredentials(who.AccessKey, who.SecretKey, who.Token)
+            : new BasicAWSCredentials(who.AccessKey, who.SecretKey);
+        return new AmazonS3Client(aws, new AmazonS3Config { ServiceURL = AwsEndpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+    }
+
+    /// <summary>The aws CLI against the local AWS, as the administrator or with the given credentials.</summary>
+    public Ops.AwsCli Cli(ImmutableCredentials? credentials = null) => new(AwsEndpoint, Repository, credentials ?? Administrator);
+
+    public const string CleanRole = "STUDENT_METRICS_CLEAN_ROLE_ARN";
+    public const string LoadRole = "STUDENT_METRICS_LOAD_ROLE_ARN";
+    public const string DeployRole = "STUDENT_METRICS_DEPLOY_ROLE_ARN";
+
+    /// <summary>The storage stack's upload queue, which the data bucket notifies of uploads to raw/.</summary>
+    public string UploadQueueUrl => Settings["STUDENT_METRICS_UPLOAD_QUEUE_URL"];
+
+    /// <summary>
+    /// The settings of a role the templates define (<see cref="CleanRole"/>, <see cref="LoadRole"/>...), assumed through
+    /// STS as the product does: what the code under test runs with, exactly the rights it has in AWS.
+    /// </summary>
+    public AwsSettings RoleSettings(string roleArnSetting) => AwsSettings.FromEnvironment().AssumingRole(Settings[roleArnSetting], "integration-tests");
+
+    /// <summary>Temporary credentials of a role the templates define, to hand to a process as Lambda does.</summary>
+    public ImmutableCredentials AssumeRole(string roleArnSetting) => RoleSettings(roleArnSetting).Credentials.GetCredentials();
+
+    /// <summary>Empties the upload queue, so a test sees only the messages it causes.</summary>
+    public void PurgeUploadQueue() => Cli().Json("sqs", "purge-queue", "--queue-url", UploadQueueUrl);
 
     public void Dispose()
     {

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Amazon.Runtime;
 
 namespace StudentMetrics.IntegrationTests.Ops;
 
 /// <summary>
 /// The aws CLI against one emulator endpoint. The SDK packages this repository may use cover S3 only; the CLI
-/// covers CloudFormation, SQS, CloudWatch and the rest, and is what operators run anyway.
+/// covers CloudFormation, SQS, CloudWatch and the rest, and is what operators run anyway. The local AWS enforces
+/// IAM, so every call is made with credentials: the administrator's, or a role's.
 /// </summary>
-public sealed class AwsCli(string endpoint, string repository)
+public sealed class AwsCli(string endpoint, string repository, ImmutableCredentials credentials)
 {
     public string Endpoint { get; } = endpoint;
 
@@ -19,7 +21,7 @@ public sealed class AwsCli(string endpoint, string repository)
     }
 
     /// <summary>Runs a command (an ops/ script or aws) in the repository with the emulator's settings; returns stdout.</summary>
-    public string Run(string[] command, string? file = null)
+    public string Run(string[] command, string? file = null, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo(file ?? "aws")
         {
@@ -35,9 +37,20 @@ public sealed class AwsCli(string endpoint, string repository)
         start.Environment["AWS_ENDPOINT_URL"] = Endpoint;
         start.Environment["AWS_REGION"] = "us-east-1";
         start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
-        start.Environment["AWS_ACCESS_KEY_ID"] = "testing";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
+        start.Environment["AWS_ACCESS_KEY_ID"] = credentials.AccessKey;
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = credentials.SecretKey;
+        start.Environment.Remove("AWS_SESSION_TOKEN");
+        if (credentials.UseToken)
+        {
+            start.Environment["AWS_SESSION_TOKEN"] = credentials.Token;
+        }
+
         start.Environment["AWS_PAGER"] = ""; // CLI v2 would otherwise page long output
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();

@@ -33,7 +33,7 @@ public sealed class LoadEnvironmentTests(LocalStack stack) : IDisposable
             PRIVATE_SUBNET_IDS=subnet-1,subnet-2
             GLUE_SUBNET_AZ=eu-west-1a
             ON_CALL_EMAIL=oncall@district.example
-            ARCHITECTURE=arm64
+            ARCHITECTURE=x86_64
             """);
 
         exit.ShouldBe(0);
@@ -41,13 +41,14 @@ public sealed class LoadEnvironmentTests(LocalStack stack) : IDisposable
         outputs.ShouldContain("region=eu-west-1");
         outputs.ShouldContain("deploy-role-arn=arn:aws:iam::111122223333:role/student-metrics-github-deploy");
         env.ShouldContain("PRIVATE_SUBNET_IDS=subnet-1,subnet-2");
-        env.ShouldContain("IMAGE_PLATFORM=linux/arm64");
+        env.ShouldContain("IMAGE_PLATFORM=linux/amd64");
     }
 
     [Theory]
     [InlineData("AWS_SECRET_ACCESS_KEY=abc", "unknown key AWS_SECRET_ACCESS_KEY")]
     [InlineData("DATABASE_HOST=$(touch /tmp/pwned)", "expected KEY=VALUE")]
     [InlineData("ON_CALL_EMAIL = a@b.c", "expected KEY=VALUE")]
+    [InlineData("ARCHITECTURE=arm64", "built for x86_64 only")]
     public void Unknown_keys_and_anything_that_is_not_a_plain_value_are_refused(string line, string message)
     {
         var (exit, _, _, error) = Load(line);

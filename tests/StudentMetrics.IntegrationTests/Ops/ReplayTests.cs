@@ -12,7 +12,7 @@ public sealed class ReplayTests(LocalStack stack)
     [Fact]
     public async Task Replay_queues_the_S3_event_of_the_current_raw_object_without_touching_it()
     {
-        var aws = new AwsCli(stack.AwsEndpoint, stack.Repository);
+        var aws = stack.Cli();
         var bucket = "replay-" + Guid.NewGuid().ToString("N");
         const string key = "raw/district 7/fall+2025 (v2).csv";
         using var s3 = stack.CreateS3Client();
@@ -48,7 +48,7 @@ public sealed class ReplayTests(LocalStack stack)
     [Fact]
     public void Replay_refuses_a_key_outside_raw()
     {
-        var aws = new AwsCli(stack.AwsEndpoint, stack.Repository);
+        var aws = stack.Cli();
 
         Should.Throw<ShouldAssertException>(() => aws.Run(["ops/replay.sh", "any-bucket", "clean/file.csv", "http://unused"], "bash"))
             .Message.ShouldContain("KEY must be under raw/");

@@ -19,7 +19,6 @@ public static partial class TemplatePolicy
         "ecr:GetAuthorizationToken",
         "cloudwatch:PutMetricData",
         "secretsmanager:GetRandomPassword",
-        "lambda:CreateEventSourceMapping",
         "glue:CreateClassifier", "glue:DeleteClassifier", "glue:GetClassifier", "glue:UpdateClassifier",
         "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeNetworkInterfaces",
         "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
@@ -50,24 +49,120 @@ public static partial class TemplatePolicy
     }
 
     /// <summary>
-    /// Allow statements of identity policies (those without a Principal) with Resource "*" for an action that could
-    /// be scoped. Resource policies are exempt: in a key policy "*" means the key itself.
+    /// Actions granted on every resource of one type (an ARN such as <c>…:log-group:*</c> or <c>…:key/*</c>, no name in it)
+    /// without a condition, because AWS offers nothing narrower for them; each says why. Anything else there is a violation.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ActionsOnEveryResourceOfAType = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["lambda:TagResource"] = "event source mappings have random ids and Lambda's tagging takes no function condition",
+        ["lambda:UntagResource"] = "event source mappings have random ids and Lambda's tagging takes no function condition",
+        ["lambda:ListTags"] = "event source mappings have random ids and Lambda's tagging takes no function condition",
+        ["logs:DescribeLogGroups"] = "CloudWatch Logs authorises it against every log group of the region",
+        ["ec2:CreateSecurityGroup"] = "the VPC is a parameter of the pipeline stack, unknown to the bootstrap stack",
+    };
+
+    /// <summary>
+    /// Allow statements of identity policies (those without a Principal) with Resource "*" and no condition naming what
+    /// they may touch (a tag, the function, a key alias), or with an ARN naming every resource of a type (…:log-group:*,
+    /// …:key/*, …:security-group/*) and no condition, for an action that could be scoped. Resource policies are
+    /// exempt: in a key policy "*" means the key itself.
     /// </summary>
     public static IEnumerable<string> UnscopedResources(CloudFormationTemplate template)
     {
         foreach (var (where, statement) in Statements(template).Where(s => !s.Statement.TryGetProperty("Principal", out _)))
         {
-            if (!IsAllow(statement) || !Strings(statement, "Resource").Contains("*"))
+            if (!IsAllow(statement))
             {
                 continue;
             }
 
-            foreach (var action in Strings(statement, "Action").Where(a => !ActionsWithoutResourceScope.Contains(a)))
+            var resources = Strings(statement, "Resource");
+            if (resources.Contains("*") && !ScopedByCondition(statement))
             {
-                yield return $"{where}: '{action}' on Resource \"*\" (it can be scoped to this stack's resources)";
+                foreach (var action in Strings(statement, "Action").Where(a => !ActionsWithoutResourceScope.Contains(a)))
+                {
+                    yield return $"{where}: '{action}' on Resource \"*\" (it can be scoped to this stack's resources)";
+                }
+            }
+
+            if (statement.TryGetProperty("Condition", out _))
+            {
+                continue;
+            }
+
+            foreach (var resource in resources.Where(r => EveryResourceOfAType().IsMatch(r)))
+            {
+                foreach (var action in Strings(statement, "Action").Where(a => !ActionsOnEveryResourceOfAType.ContainsKey(a)))
+                {
+                    yield return $"{where}: '{action}' on every resource of a type ({resource}) without a condition (scope it by name, tag or alias)";
+                }
             }
         }
     }
+
+    /// <summary>
+    /// What CloudFormation's handlers need for each resource type the deployed stacks use (ops/cloudformation/
+    /// handler-permissions.json) that the bootstrap stack's execution role does not allow; and types with no entry.
+    /// </summary>
+    public static IEnumerable<string> MissingDeployPermissions(IReadOnlyList<CloudFormationTemplate> templates, JsonElement handlerPermissions)
+    {
+        var bootstrap = templates.Single(t => t.Name == "bootstrap.yaml");
+        var granted = Statements(bootstrap)
+            .Where(s => s.Where.StartsWith("bootstrap.yaml CloudFormationExecutionRole/", StringComparison.Ordinal) && IsAllow(s.Statement))
+            .SelectMany(s => Strings(s.Statement, "Action"))
+            .ToList();
+        var types = handlerPermissions.GetProperty("types");
+        foreach (var (template, type) in templates.Where(t => t.Name != "bootstrap.yaml")
+                     .SelectMany(t => t.Resources.Select(r => (t.Name, r.Type))).Distinct())
+        {
+            if (!types.TryGetProperty(type, out var entry))
+            {
+                yield return $"{template}: {type} has no entry in handler-permissions.json (what does CloudFormation's handler call?)";
+                continue;
+            }
+
+            foreach (var handler in new[] { "create", "update", "delete" })
+            {
+                foreach (var action in entry.GetProperty(handler).EnumerateArray().Select(a => a.GetString()!))
+                {
+                    if (!granted.Any(g => ActionMatches(g, action)))
+                    {
+                        yield return $"{template}: {type} {handler} needs '{action}', which CloudFormationExecutionRole does not allow";
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Condition keys that name what an action on Resource "*" may touch (a tag, the function, the key alias).</summary>
+    private static readonly string[] ScopingConditionKeys = ["aws:RequestTag/", "aws:ResourceTag/", "lambda:FunctionArn", "kms:ResourceAliases"];
+
+    private static bool ScopedByCondition(JsonElement statement) =>
+        statement.TryGetProperty("Condition", out var condition) && condition.ValueKind == JsonValueKind.Object
+        && condition.EnumerateObject().SelectMany(o => o.Value.ValueKind == JsonValueKind.Object ? o.Value.EnumerateObject().Select(k => k.Name) : [])
+            .Any(key => ScopingConditionKeys.Any(prefix => key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));
+
+    private static bool ActionMatches(string pattern, string action) =>
+        pattern.Contains('*', StringComparison.Ordinal)
+            ? Regex.IsMatch(action, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.IgnoreCase)
+            : string.Equals(pattern, action, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The S3 locations (bucket/prefix patterns) one role of a template may write to (s3:PutObject), as their literal text.
+    /// </summary>
+    public static IReadOnlyList<string> S3WriteLocations(CloudFormationTemplate template, string roleLogicalId) =>
+        Statements(template)
+            .Where(s => s.Where.StartsWith($"{template.Name} {roleLogicalId}/", StringComparison.Ordinal) && IsAllow(s.Statement))
+            .Where(s => Strings(s.Statement, "Action").Any(a => ActionMatches(a, "s3:PutObject")))
+            .SelectMany(s => Strings(s.Statement, "Resource"))
+            .ToList();
+
+    /// <summary>Statements of a resource policy (KeyPolicy, PolicyDocument) whose Principal names the given service.</summary>
+    public static IEnumerable<JsonElement> StatementsForService(CloudFormationTemplate template, string service) =>
+        Statements(template)
+            .Select(s => s.Statement)
+            .Where(s => s.TryGetProperty("Principal", out var p) && p.ValueKind == JsonValueKind.Object
+                && p.TryGetProperty("Service", out var svc) && (svc.ValueKind == JsonValueKind.Array ? svc.EnumerateArray().Select(Text) : [Text(svc)]).Contains(service));
 
     /// <summary>
     /// Every CloudWatch alarm, and every EventBridge rule that notifies on-call, must link an entry of the runbook
@@ -108,9 +203,13 @@ public static partial class TemplatePolicy
     {
         foreach (var (id, type, properties) in template.Resources.Where(r => r.Type == "AWS::CloudWatch::Alarm"))
         {
-            if (!properties.TryGetProperty("TreatMissingData", out _))
+            if (!properties.TryGetProperty("TreatMissingData", out var missing))
             {
                 yield return $"{template.Name} {id}: TreatMissingData is not set";
+            }
+            else if (missing.GetString() == "breaching")
+            {
+                yield return $"{template.Name} {id}: missing data is breaching, so it pages whenever nothing happens (a quiet weekend, a new deploy)";
             }
 
             if (!properties.TryGetProperty("DatapointsToAlarm", out _))
@@ -218,6 +317,9 @@ public static partial class TemplatePolicy
             sub.ValueKind == JsonValueKind.Array ? Text(sub[0]) : Text(sub),
         _ => value.GetRawText(),
     };
+
+    [GeneratedRegex(@"(?:\$\{AWS::AccountId\}|:\d{12}):[A-Za-z-]+[:/]\*$")]
+    private static partial Regex EveryResourceOfAType();
 
     [GeneratedRegex(@"RUNBOOK\.md#([A-Za-z0-9_-]+)")]
     private static partial Regex RunbookLink();

@@ -42,8 +42,8 @@ public sealed class TemplatePolicyTests(LocalStack stack)
             .ToList();
         string[] expected =
         [
-            "clean-errors", "clean-throttles", "clean-duration-near-timeout", "uploads-dlq-not-empty",
-            "uploads-oldest-message-age", "files-quarantined", "reject-ratio-high", "load-freshness",
+            "clean-errors", "files-failed", "clean-throttles", "clean-duration-near-timeout", "uploads-dlq-not-empty",
+            "uploads-oldest-message-age", "files-quarantined", "reject-ratio-high", "cleaned-not-loaded",
             "glue-job-failed", "glue-crawler-failed",
         ];
         foreach (var name in expected)
@@ -51,6 +51,108 @@ public sealed class TemplatePolicyTests(LocalStack stack)
             alarms.ShouldContain(a => a.Contains("}-" + name + "\"", StringComparison.Ordinal), $"no alarm or rule named PREFIX-{name}");
             TemplatePolicy.RunbookAnchors(_runbook).ShouldContain(name);
         }
+    }
+
+    [Fact]
+    public void The_execution_role_allows_what_CloudFormation_needs_for_every_resource_type_it_deploys()
+    {
+        TemplatePolicy.MissingDeployPermissions(_templates, HandlerPermissions(stack.Repository)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Pull_requests_cannot_write_where_the_deploy_takes_its_templates_and_scripts()
+    {
+        var bootstrap = _templates.Single(t => t.Name == "bootstrap.yaml");
+
+        var preview = TemplatePolicy.S3WriteLocations(bootstrap, "GitHubPreviewRole");
+        var deploy = TemplatePolicy.S3WriteLocations(bootstrap, "GitHubDeployRole");
+
+        preview.ShouldNotBeEmpty();
+        preview.ShouldAllBe(location => location.EndsWith("/previews/*", StringComparison.Ordinal));
+        deploy.ShouldContain(location => location.EndsWith("/templates/*", StringComparison.Ordinal));
+        deploy.ShouldNotContain(location => location.Contains("/previews/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("cloudwatch.amazonaws.com")]
+    [InlineData("events.amazonaws.com")]
+    public void The_data_key_lets_alarms_and_rules_publish_to_the_encrypted_topic_as_AWS_documents(string service)
+    {
+        var statement = TemplatePolicy.StatementsForService(_templates.Single(t => t.Name == "storage.yaml"), service).ShouldHaveSingleItem();
+
+        statement.GetProperty("Effect").GetString().ShouldBe("Allow");
+        statement.GetProperty("Action").EnumerateArray().Select(a => a.GetString()).ShouldBe(["kms:Decrypt", "kms:GenerateDataKey"], ignoreOrder: true);
+        statement.TryGetProperty("Condition", out _).ShouldBeFalse("SNS's key request on the service's behalf need not carry its source account");
+    }
+
+    [Fact]
+    public void The_queue_hands_the_clean_function_one_file_at_a_time_in_AWS_and_on_a_laptop()
+    {
+        var mapping = _templates.Single(t => t.Name == "pipeline.yaml").Resources.Single(r => r.Type == "AWS::Lambda::EventSourceMapping").Properties;
+
+        mapping.GetProperty("BatchSize").GetInt32().ShouldBe(1, "a slow file must not take the rest of its batch past the timeout with it");
+        StudentMetrics.Hosting.Local.QueuePoller.BatchSize.ShouldBe(mapping.GetProperty("BatchSize").GetInt32());
+    }
+
+    [Fact]
+    public void The_functions_are_offered_only_on_the_architecture_the_bootstrap_is_built_for()
+    {
+        var architecture = _templates.Single(t => t.Name == "pipeline.yaml").Root.GetProperty("Parameters").GetProperty("Architecture");
+        var publish = File.ReadAllText(Path.Combine(stack.Repository, "lambda-image", "publish.sh"));
+
+        publish.ShouldContain("-r linux-x64");
+        architecture.GetProperty("AllowedValues").EnumerateArray().Select(v => v.GetString()).ShouldBe(["x86_64"]);
+    }
+
+    [Fact]
+    public void A_resource_type_without_an_entry_and_a_handler_permission_the_role_lacks_are_both_reported()
+    {
+        var bootstrap = CloudFormationTemplate.FromJson("bootstrap.yaml", """
+            { "Resources": { "CloudFormationExecutionRole": { "Type": "AWS::IAM::Role", "Properties": { "Policies": [ { "PolicyDocument": { "Statement": [
+                { "Effect": "Allow", "Action": ["lambda:CreateEventSourceMapping", "lambda:*EventSourceMapping"], "Resource": "*" } ] } } ] } } } }
+            """);
+        var pipeline = CloudFormationTemplate.FromJson("pipeline.yaml", """
+            { "Resources": { "Mapping": { "Type": "AWS::Lambda::EventSourceMapping", "Properties": {} },
+                             "Thing": { "Type": "AWS::Example::Thing", "Properties": {} } } }
+            """);
+        using var permissions = System.Text.Json.JsonDocument.Parse("""
+            { "types": { "AWS::Lambda::EventSourceMapping": { "create": ["lambda:CreateEventSourceMapping", "lambda:TagResource"],
+                "update": ["lambda:UpdateEventSourceMapping"], "delete": ["lambda:DeleteEventSourceMapping"] } } }
+            """);
+
+        var violations = TemplatePolicy.MissingDeployPermissions([bootstrap, pipeline], permissions.RootElement).ToList();
+
+        violations.Count.ShouldBe(2);
+        violations.ShouldContain(v => v.Contains("AWS::Lambda::EventSourceMapping create needs 'lambda:TagResource'", StringComparison.Ordinal));
+        violations.ShouldContain(v => v.Contains("AWS::Example::Thing has no entry", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_resource_of_a_type_without_a_condition_is_reported_unless_AWS_offers_nothing_narrower()
+    {
+        var template = Template("""
+            { "Resources": { "Role": { "Type": "AWS::IAM::Role", "Properties": { "Policies": [ { "PolicyDocument": { "Statement": [
+                { "Sid": "AnyLogGroup", "Effect": "Allow", "Action": ["logs:DeleteLogGroup", "logs:DescribeLogGroups"], "Resource": { "Fn::Sub": "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*" } },
+                { "Sid": "TaggedKeys", "Effect": "Allow", "Action": "kms:PutKeyPolicy", "Resource": { "Fn::Sub": "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*" },
+                  "Condition": { "StringEquals": { "aws:ResourceTag/product": "x" } } },
+                { "Sid": "Named", "Effect": "Allow", "Action": "logs:DeleteLogGroup", "Resource": { "Fn::Sub": "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/x-*" } } ] } } ] } } } }
+            """);
+
+        var violation = TemplatePolicy.UnscopedResources(template).ShouldHaveSingleItem();
+
+        violation.ShouldContain("[AnyLogGroup]");
+        violation.ShouldContain("'logs:DeleteLogGroup'");
+    }
+
+    [Fact]
+    public void An_alarm_that_breaches_on_missing_data_is_reported()
+    {
+        var template = Template("""
+            { "Resources": { "Quiet": { "Type": "AWS::CloudWatch::Alarm", "Properties": {
+                "TreatMissingData": "breaching", "DatapointsToAlarm": 1, "AlarmActions": ["arn:aws:sns:us-east-1:111122223333:t"] } } } }
+            """);
+
+        TemplatePolicy.AlarmSettings(template).ShouldHaveSingleItem().ShouldContain("missing data is breaching");
     }
 
     [Fact]
@@ -114,4 +216,10 @@ public sealed class TemplatePolicyTests(LocalStack stack)
     }
 
     private static CloudFormationTemplate Template(string json) => CloudFormationTemplate.FromJson("test.yaml", json);
+
+    private static System.Text.Json.JsonElement HandlerPermissions(string repository)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(repository, "ops", "cloudformation", "handler-permissions.json")));
+        return document.RootElement.Clone();
+    }
 }

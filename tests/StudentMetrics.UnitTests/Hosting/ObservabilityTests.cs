@@ -93,6 +93,15 @@ public sealed class ObservabilityTests
         metrics["RejectRatio"].Value.ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("raw/district-7/fall.csv", "clean")]
+    [InlineData("raw/smoke-test/0123abc-1/student_metrics_sample.csv", "clean-smoke-test")]
+    [InlineData("raw/district/smoke-test/x.csv", "clean")]
+    public void The_deploys_smoke_test_sample_is_counted_apart_from_the_schools_files(string key, string dimension)
+    {
+        CleaningMetrics.Dimension("clean", key).ShouldBe(dimension);
+    }
+
     private static CleaningReport Report(FileStatus status, long read, long clean, long rejected, long size) => new()
     {
         Dataset = "student_metrics",

@@ -22,10 +22,38 @@ public sealed class S3ObjectTriggerTests
 
         response.BatchItemFailures.Select(f => f.ItemIdentifier).ShouldBe(["m-2"]);
         function.Handled.Select(o => o.Key).ShouldBe(["raw/one 1.csv", "raw/three+3.csv"]);
-        var failure = _output.Lines.Single(l => l.GetProperty("message").GetString() == "message failed");
+        var failure = _output.Lines.Single(l => l.TryGetProperty("message", out var m) && m.GetString() == "message failed");
         failure.GetProperty("messageId").GetString().ShouldBe("m-2");
         failure.GetProperty("requestId").GetString().ShouldBe("req-1");
         failure.GetProperty("errorType").GetString().ShouldBe(nameof(FileNotFoundException));
+    }
+
+    [Fact]
+    public async Task Each_object_that_fails_is_counted_as_FilesFailed_for_its_function_and_nothing_else_is()
+    {
+        var function = new RecordingS3Function("raw/missing.csv");
+        var payload = Sample.SqsBatch(
+            ("m-1", Sample.S3Event("b", "raw/one.csv")),
+            ("m-2", Sample.S3Event("b", "raw/missing.csv")),
+            ("m-bad", "not an S3 notification"));
+
+        await InvokeAsync(function, payload);
+
+        var metric = _output.Lines.Where(l => l.TryGetProperty("_aws", out _)).ShouldHaveSingleItem();
+        metric.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Metrics")[0].GetProperty("Name").GetString().ShouldBe("FilesFailed");
+        metric.GetProperty("FilesFailed").GetDouble().ShouldBe(1);
+        metric.GetProperty("Function").GetString().ShouldBe("clean");
+        metric.GetProperty("key").GetString().ShouldBe("raw/missing.csv");
+    }
+
+    [Fact]
+    public async Task Delivered_directly_a_failed_object_is_counted_too()
+    {
+        var invoker = Create(new RecordingS3Function("raw/missing.csv"));
+
+        await Should.ThrowAsync<FileNotFoundException>(() => invoker.InvokeAsync(Encoding.UTF8.GetBytes(Sample.S3Event("b", "raw/missing.csv")), Context()));
+
+        _output.Lines.Single(l => l.TryGetProperty("_aws", out _)).GetProperty("FilesFailed").GetDouble().ShouldBe(1);
     }
 
     [Fact]

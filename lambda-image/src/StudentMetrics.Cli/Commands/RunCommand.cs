@@ -1,6 +1,5 @@
 using StudentMetrics.Aws;
 using StudentMetrics.Aws.S3;
-using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Cleaning;
 using StudentMetrics.Cli.Arguments;
 using StudentMetrics.Cli.LocalRun;
@@ -20,14 +19,15 @@ internal sealed class RunCommand : ICliCommand
         "run",
         new Operand("FILE", "the export to run through the pipeline"),
         new Option("--workdir", "DIR", "where copies of the outputs, the function logs and the dashboard go (default .local/run)"),
-        new Option("--bucket", "NAME", "the emulator's bucket (default student-metrics-local)"),
         FeedOption.Declare("the feed the export belongs to: it is uploaded to raw/local/FEED/"));
 
     public string Details => $"""
         Needs the local stack ('make run' starts it): {DatabaseSettings.ConnectionStringVariable} for PostgreSQL,
-        {AwsSettings.EndpointVariable} for the emulator; it never talks to real AWS. Applies migrations, uploads FILE to the
-        raw/ prefix, lets the S3 event reach the clean function through SQS, loads the cleaned object, and prints where
-        every output is. Each run replaces the copies of the last one in DIR.
+        {AwsSettings.EndpointVariable} for the local AWS (it never talks to real AWS), and the bucket, queue and roles the
+        stack deployed from ops/cloudformation ({LocalStackSettings.BucketVariable}, ...). Applies migrations, uploads FILE to
+        the raw/ prefix, lets the S3 event reach the clean function through SQS, loads the cleaned object, and prints
+        where every output is. The clean function runs with the role the pipeline template gives it, the loader's reads
+        with the Glue job's role. Each run replaces the copies of the last one in DIR.
         Exit codes: 0 cleaned and loaded, 2 the file was quarantined (the reason is printed), 1 an error.
         """;
 
@@ -50,12 +50,19 @@ internal sealed class RunCommand : ICliCommand
             return 1;
         }
 
+        var (stack, missing) = LocalStackSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+        if (stack is null)
+        {
+            await output.Error.WriteLineAsync($"run: {missing}").ConfigureAwait(false);
+            return 1;
+        }
+
         using var s3 = S3ClientFactory.Create(aws);
-        using var sqs = new SqsClient(aws);
         await using var database = await DatabaseConnections.FromEnvironment().OpenAsync(cancellationToken).ConfigureAwait(false);
         var feed = FeedOption.Read(args)?.Dataset;
-        var options = new LocalRunOptions(Path.GetFullPath(file), Path.GetFullPath(workDir), args.Value("--bucket") ?? LocalRunOptions.DefaultBucket) { Feed = feed };
-        var summary = await new LocalPipeline(s3, sqs, database, output.Error).RunAsync(options, cancellationToken).ConfigureAwait(false);
+        var options = new LocalRunOptions(Path.GetFullPath(file), Path.GetFullPath(workDir), stack.Bucket, stack.UploadQueueUrl) { Feed = feed };
+        var pipeline = new LocalPipeline(s3, aws.AssumingRole(stack.CleanRoleArn, "local-clean"), aws.AssumingRole(stack.LoadRoleArn, "local-load"), database, output.Error);
+        var summary = await pipeline.RunAsync(options, cancellationToken).ConfigureAwait(false);
         LocalRunSummaryWriter.Write(summary, output.Out, Environment.CurrentDirectory);
         return summary.Report.Status == FileStatus.Cleaned ? 0 : 2;
     }

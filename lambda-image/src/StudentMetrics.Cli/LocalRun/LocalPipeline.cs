@@ -2,6 +2,8 @@ using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Npgsql;
+using StudentMetrics.Aws;
+using StudentMetrics.Aws.S3;
 using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Cleaning;
 using StudentMetrics.Database;
@@ -17,9 +19,11 @@ namespace StudentMetrics.Cli.LocalRun;
 /// <summary>
 /// The whole pipeline on a laptop, every stage the real one: migrations, an upload to the raw prefix, the S3 event
 /// through SQS to the same <c>clean</c> function Lambda runs, the loader reading the cleaned object from S3, and the
-/// dashboard page. Only the loader stands in for Glue; it calls the same SQL merge the Glue job calls.
+/// dashboard page. Only the loader stands in for Glue; it calls the same SQL merge the Glue job calls. Each part runs
+/// with the rights it has in AWS: the upload and the copies as <paramref name="s3"/> (the school, the operator), the
+/// clean function and its queue polling as <paramref name="cleanRole"/>, the loader's reads as <paramref name="loadRole"/>.
 /// </summary>
-internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSource database, TextWriter progressWriter)
+internal sealed class LocalPipeline(IAmazonS3 s3, AwsSettings cleanRole, AwsSettings loadRole, NpgsqlDataSource database, TextWriter progressWriter)
 {
     private const string FunctionLogFile = "function-log.jsonl";
     private const string DashboardFile = "dashboard.html";
@@ -31,10 +35,6 @@ internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSourc
         ArgumentNullException.ThrowIfNull(options);
         ClearPreviousRun(options.WorkDir);
         var migrations = await _progress.RunAsync("applying migrations", () => new DatabaseMigrator(database, null).MigrateAsync(dryRun: false, cancellationToken)).ConfigureAwait(false);
-        var queueUrl = await _progress.RunAsync(
-            $"setting up s3://{options.Bucket} with {CleanOutputLayout.Raw} notifications to SQS",
-            () => new LocalBucket(s3, sqs).EnsureAsync(options.Bucket, cancellationToken)).ConfigureAwait(false);
-
         var rawKey = CleanOutputLayout.Raw + "local/" + (options.Feed is null ? "" : options.Feed + "/") + Path.GetFileName(options.File);
         await _progress.RunAsync(
             $"uploading {options.File} to s3://{options.Bucket}/{rawKey}",
@@ -43,15 +43,16 @@ internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSourc
         var functionLog = Path.Combine(options.WorkDir, FunctionLogFile);
         var handled = await _progress.RunAsync(
             $"cleaning: the local host hands the queue's S3 events to the '{CleanFunction.Name}' function",
-            () => DrainAsync(queueUrl, functionLog, cancellationToken)).ConfigureAwait(false);
+            () => DrainAsync(options.UploadQueueUrl, functionLog, cancellationToken)).ConfigureAwait(false);
 
         var report = await ReadReportAsync(options.Bucket, CleanOutputLayout.For(rawKey).Report, cancellationToken).ConfigureAwait(false);
         LoadResult? load = null;
         if (report.Status == FileStatus.Cleaned && report.Outputs.FirstOrDefault(o => o.Kind == OutputKind.Cleaned) is { } cleaned)
         {
+            using var loaderS3 = S3ClientFactory.Create(loadRole);
             load = await _progress.RunAsync(
                 $"loading s3://{options.Bucket}/{cleaned.Key} into PostgreSQL",
-                () => new CleanObjectLoader(s3, new CleanFileLoader(database)).LoadAsync(options.Bucket, cleaned.Key, cancellationToken)).ConfigureAwait(false);
+                () => new CleanObjectLoader(loaderS3, new CleanFileLoader(database)).LoadAsync(options.Bucket, cleaned.Key, cancellationToken)).ConfigureAwait(false);
         }
 
         var copies = await CopyOutputsAsync(options, report, cancellationToken).ConfigureAwait(false);
@@ -65,7 +66,9 @@ internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSourc
     {
         await using var logFile = new StreamWriter(functionLog, append: false);
         var lines = new JsonLinesOutput(logFile);
-        using var host = new LocalQueueHost(sqs, ProductFunctions.Catalog, new JsonLog(lines, TimeProvider.System), new EmbeddedMetrics(lines, TimeProvider.System, EmbeddedMetrics.DefaultNamespace));
+        // Lambda's event source mapping polls the queue with the function's role, as this does.
+        using var sqs = new SqsClient(cleanRole);
+        using var host = new LocalQueueHost(sqs, ProductFunctions.Create(() => cleanRole), new JsonLog(lines, TimeProvider.System), new EmbeddedMetrics(lines, TimeProvider.System, EmbeddedMetrics.DefaultNamespace));
         var drained = await host.DrainAsync(queueUrl, CleanFunction.Name, cancellationToken).ConfigureAwait(false);
         return drained.MessagesFailed == 0
             ? drained.MessagesSucceeded

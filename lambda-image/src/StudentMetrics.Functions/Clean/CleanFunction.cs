@@ -45,7 +45,7 @@ public sealed class CleanFunction(IAmazonS3 s3, CleanerOptions options) : IS3Obj
         {
             // A redelivered event is not another file: the metrics count each version once.
             context.Metrics.Write(
-                context.FunctionName,
+                CleaningMetrics.Dimension(context.FunctionName, s3Object.Key),
                 CleaningMetrics.From(report, duration),
                 [LogField.Of("requestId", context.RequestId), LogField.Of("bucket", s3Object.Bucket), LogField.Of("key", s3Object.Key)]);
         }

@@ -13,6 +13,14 @@ public static class CleanOutputLayout
     public const string Reports = "reports/";
     public const string Quarantine = "quarantine/";
 
+    /// <summary>
+    /// Where the deploy's smoke test puts its sample (raw/smoke-test/…): cleaned like any upload, never crawled or
+    /// loaded (the crawler excludes it), so it is not counted with the schools' files either.
+    /// </summary>
+    public const string SmokeTestFolder = "smoke-test/";
+
+    public static bool IsSmokeTest(string rawKey) => IsRaw(rawKey) && rawKey[Raw.Length..].StartsWith(SmokeTestFolder, StringComparison.Ordinal);
+
     public static bool IsRaw(string key)
     {
         ArgumentNullException.ThrowIfNull(key);

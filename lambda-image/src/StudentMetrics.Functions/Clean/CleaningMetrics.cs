@@ -6,6 +6,13 @@ namespace StudentMetrics.Functions.Clean;
 /// <summary>The CloudWatch metrics of one processed file: what operators chart and alarm on (quarantines, reject ratio).</summary>
 public static class CleaningMetrics
 {
+    /// <summary>
+    /// The Function dimension a file's metrics go under: the function's name, except for the deploy's smoke-test
+    /// sample, which is never loaded and so must not count among the cleaned files the cleaned-not-loaded alarm watches.
+    /// </summary>
+    public static string Dimension(string functionName, string rawKey) =>
+        CleanOutputLayout.IsSmokeTest(rawKey) ? functionName + "-smoke-test" : functionName;
+
     public static Metric[] From(CleaningReport report, TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -12,7 +12,8 @@ namespace StudentMetrics.Hosting.Local;
 /// </summary>
 public sealed class QueuePoller(IMessageQueue queue, FunctionCatalog catalog, JsonLog log, EmbeddedMetrics metrics, TimeProvider time, string region)
 {
-    private const int BatchSize = 10;
+    /// <summary>Messages per invocation: one file at a time, as the clean function's event source mapping in ops/cloudformation/pipeline.yaml (a test holds the two in step).</summary>
+    public const int BatchSize = 1;
 
     /// <summary>How long a received message stays hidden: a failed one is retried after this, as with Lambda.</summary>
     public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);

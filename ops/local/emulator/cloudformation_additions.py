@@ -1,5 +1,4 @@
-#!/usr/bin/env python3
-"""moto_server, with the CloudFormation support moto 5.2 lacks for ops/cloudformation, for the deployment test.
+"""The CloudFormation support moto 5.2 lacks for ops/cloudformation; importing this module installs it.
 
 moto's CloudFormation (5.2.1) creates an AWS::S3::Bucket with its encryption only, and does not know
 AWS::CloudWatch::Alarm, AWS::SNS::Subscription, AWS::SQS::QueuePolicy, AWS::SecretsManager::Secret or any
@@ -15,12 +14,16 @@ AWS::Glue resource: it skips them with a warning, so nothing that references the
     AWS::SNS::Subscription     subscribe
     AWS::SQS::QueuePolicy      the queues' Policy attribute
     AWS::SecretsManager::Secret  create_secret (SecretStringTemplate plus a generated password)
+  created by moto but kept from acting:
+    AWS::Lambda::EventSourceMapping  moto would invoke its own stand-in of the function for each message sent to
+                               the queue (and fail: the function is a container image); locally the product's host
+                               polls the queue instead, as Lambda's mapping does in AWS
   recorded under their name only (Ref works, nothing is created; the test says so):
     AWS::Glue::*, AWS::IAM::OIDCProvider, AWS::SNS::TopicPolicy,
     AWS::S3::BucketPolicy (moto would enforce a Principal "*" Deny while ignoring its TLS condition, denying all)
 
-The mapping is a straight copy of each property onto the API call CloudFormation itself makes for it.
-Usage: moto_cloudformation_server.py PORT   (listens on 127.0.0.1)
+The mapping is a straight copy of each property onto the API call CloudFormation itself makes for it: every
+value comes from the template being deployed, none is written here.
 """
 import json
 import secrets
@@ -33,7 +36,7 @@ from moto.kms.models import Key
 from moto.s3.models import FakeBucket, s3_backends
 from moto.secretsmanager.models import secretsmanager_backends
 from moto.sns.models import sns_backends
-from moto.sqs.models import sqs_backends
+from moto.sqs.models import Queue, sqs_backends
 
 PARTITION = "aws"
 
@@ -96,6 +99,21 @@ def _create_bucket(cls, resource_name, cloudformation_json, account_id, region_n
 
 
 FakeBucket.create_from_cloudformation_json = classmethod(_create_bucket)
+
+
+# ---------------------------------------------------------------------------------------------- queue -> Lambda
+_moto_add_message = Queue.add_message
+
+
+def _add_message_without_invoking(self, message):
+    mappings, self.lambda_event_source_mappings = self.lambda_event_source_mappings, {}
+    try:
+        return _moto_add_message(self, message)
+    finally:
+        self.lambda_event_source_mappings = mappings
+
+
+Queue.add_message = _add_message_without_invoking
 
 
 # ---------------------------------------------------------------------------------------------- KMS key
@@ -233,8 +251,3 @@ for _type in ("AWS::Glue::Database", "AWS::Glue::Classifier", "AWS::Glue::Crawle
               "AWS::Glue::Job", "AWS::Glue::Workflow", "AWS::Glue::Trigger", "AWS::IAM::OIDCProvider",
               "AWS::SNS::TopicPolicy", "AWS::S3::BucketPolicy"):
     _resource_type(_type, _recorded)
-
-if __name__ == "__main__":
-    from moto.server import main
-
-    main(["-H", "127.0.0.1", "-p", sys.argv[1]])
