@@ -77,8 +77,8 @@ parameters() {
       echo "NamePrefix=$prefix"
       echo "BootstrapStackName=$prefix-bootstrap"
       echo "StorageStackName=$prefix-storage"
-      if [ "$mode" = preview ]; then echo "ImageTag="; echo "GlueScriptKey="; else
-        echo "ImageTag=$IMAGE_TAG"; echo "GlueScriptKey=$glue_script_key"; fi
+      if [ "$mode" = preview ]; then echo "ImageTag="; echo "GlueScriptKey="; echo "GlueContractsPrefix="; else
+        echo "ImageTag=$IMAGE_TAG"; echo "GlueScriptKey=$glue_script_key"; echo "GlueContractsPrefix=$glue_contracts_prefix"; fi
       echo "Architecture=${ARCHITECTURE:-x86_64}"
       echo "CleanTimeoutSeconds=$clean_timeout"
       echo "CleanMemoryMb=${CLEAN_MEMORY_MB:-1024}"
@@ -188,6 +188,9 @@ if [ "$mode" = deploy ]; then
   [ -f "$script" ] || die "$script is missing; the Glue job needs it"
   glue_script_key="glue/$IMAGE_TAG/student_metrics_load.py"
   aws s3 cp --quiet "$script" "s3://$artifacts/$glue_script_key"
+  # The job reads each feed's columns from the contract files this commit carries.
+  glue_contracts_prefix="glue/$IMAGE_TAG/contracts/"
+  aws s3 cp --quiet --recursive "$repo/contracts/" "s3://$artifacts/$glue_contracts_prefix" --exclude "*" --include "*.json"
   deploy_stack storage
   # No migrate function before the pipeline stack's first create: then migrations run right after it.
   first_deploy=false
