@@ -8,6 +8,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=${1:-$(mktemp -d "${TMPDIR:-/tmp}/student-metrics-optional-column.XXXXXX")}
 rm -rf "$work/repo" && git clone -q "$repo" "$work/repo" && cd "$work/repo"
+git checkout -q "$(git -C "$repo" rev-parse HEAD)"
 
 last=$(ls db/migrations | grep -E '^[0-9]{4}_' | sort | tail -1 | cut -c1-4)
 migration=$(printf 'db/migrations/%04d_student_metrics_writing_score.sql' $((10#$last + 1)))
