@@ -81,7 +81,11 @@ public sealed class UpgradeEquivalenceTests(LocalStack stack)
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var ledgerId = await connection.ScalarAsync<long>($"SELECT ledger_id FROM core.begin_load('{key}', '{report.Source.Sha256}')");
-        var staged = await StagingCopy.CopyAsync(connection, FeedContracts.Default, clean, key, report.Source.Sha256, CancellationToken.None);
+        // Columns a later minor version of the contract added are not in the history's tables: staged as it knew them.
+        var historyColumns = (await connection.ScalarAsync<string>(
+            "SELECT string_agg(column_name, ',') FROM information_schema.columns WHERE table_schema = 'core' AND table_name = 'student_metrics_staging'")).Split(',');
+        var asTheHistoryKnewIt = FeedContracts.Default with { Columns = [.. FeedContracts.Default.Columns.Where(c => historyColumns.Contains(c.Name))] };
+        var staged = await StagingCopy.CopyAsync(connection, asTheHistoryKnewIt, clean, key, report.Source.Sha256, CancellationToken.None);
         (await connection.ScalarAsync<string>($"SELECT outcome FROM core.merge_staged({ledgerId}, {staged})")).ShouldBe("loaded");
         await transaction.CommitAsync();
         return await connection.ScalarAsync<long>("SELECT count(*) FROM core.student_metrics");

@@ -118,8 +118,12 @@ public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
         shown.Success.ShouldBeTrue("README.md has a 'What `make run` shows' block");
         var actual = printed.ToString()
             .Replace(new Uri(home).AbsoluteUri, "file:///path/to/student-metrics", StringComparison.Ordinal);
-        actual.TrimStart('\n').ShouldBe(shown.Groups["block"].Value);
+        MigrationCountsElided(actual.TrimStart('\n')).ShouldBe(MigrationCountsElided(shown.Groups["block"].Value));
     }
+
+    // How many scripts a fresh database applies grows with every migration; the README is not edited for each one.
+    private static string MigrationCountsElided(string summary) =>
+        Regex.Replace(summary, @"(?m)^(  migrations +)\d+ baseline \+ \d+ versioned \+ \d+ repeatable", "$1N baseline + N versioned + N repeatable");
 
     private static string FileSha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 

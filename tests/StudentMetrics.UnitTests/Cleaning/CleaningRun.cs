@@ -1,5 +1,6 @@
 using System.Text;
 using StudentMetrics.Cleaning;
+using StudentMetrics.Cleaning.Contract;
 
 namespace StudentMetrics.UnitTests.Cleaning;
 
@@ -8,6 +9,7 @@ internal sealed class CleaningRun
 {
     public static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A header of the spec's thirteen columns: what schools send (a later contract may add optional columns).</summary>
     public const string Header = "student_id,school_id,grade_level,term,math_score,reading_score,science_score,gpa,days_enrolled,days_present,tardies,behavior_incidents,recorded_on";
 
     private CleaningRun(CleaningReport report, string clean, string rejects)
@@ -57,6 +59,25 @@ internal sealed class CleaningRun
         }
 
         return string.Join(',', Header.Split(',').Select(c => cells[c]));
+    }
+
+    /// <summary>The cleaned file's header: the contract's columns in its order, then the source row.</summary>
+    public static string[] CleanHeader => [.. FeedContracts.Default.Columns.Select(c => c.Name), FeedContracts.Default.SourceRowColumn];
+
+    /// <summary>A cleaned row as the contract lays it out: these cells, every other column empty.</summary>
+    public static string[] CleanRow(params (string Column, string Value)[] cells)
+    {
+        var header = CleanHeader;
+        var row = new string[header.Length];
+        Array.Fill(row, "");
+        foreach (var (column, value) in cells)
+        {
+            var at = Array.IndexOf(header, column);
+            at.ShouldBeGreaterThanOrEqualTo(0, $"the contract has no column {column}");
+            row[at] = value;
+        }
+
+        return row;
     }
 
     /// <summary>The cleaned value of a column in the first cleaned row.</summary>

@@ -93,7 +93,9 @@ public sealed class QuarantineTests
         var run = CleaningRun.Of("student_id,school_id,grade_level,term,days_enrolled,recorded_on\nS1,SCH,9,2024-2025-S1,180,2025-01-01\n");
 
         run.Report.Status.ShouldBe(FileStatus.Cleaned);
-        run.Clean[1].ShouldBe(["S1", "SCH", "9", "2024-2025-S1", "", "", "", "", "180", "", "", "", "2025-01-01", "1"]);
+        run.Clean[1].ShouldBe(CleaningRun.CleanRow(
+            ("student_id", "S1"), ("school_id", "SCH"), ("grade_level", "9"), ("term", "2024-2025-S1"), ("days_enrolled", "180"),
+            ("recorded_on", "2025-01-01"), ("source_row", "1")));
     }
 
     [Fact]

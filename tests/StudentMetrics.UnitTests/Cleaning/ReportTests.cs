@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using StudentMetrics.Cleaning;
+using StudentMetrics.Cleaning.Contract;
 
 namespace StudentMetrics.UnitTests.Cleaning;
 
@@ -19,7 +20,7 @@ public sealed class ReportTests
         var root = json.RootElement;
 
         root.GetProperty("dataset").GetString().ShouldBe("student_metrics");
-        root.GetProperty("contract_version").GetString().ShouldBe("1.0");
+        root.GetProperty("contract_version").GetString().ShouldBe(FeedContracts.Default.Version);
         root.GetProperty("source").GetProperty("key").GetString().ShouldBe("test.csv");
         root.GetProperty("source").GetProperty("location").GetString().ShouldBe("memory");
         root.GetProperty("source").GetProperty("size_bytes").GetInt64().ShouldBe(bytes.Length);

@@ -61,13 +61,12 @@ public sealed class RoundTripProperties
                 iter: 300);
     }
 
-    private static string[] Canonical(ValidRow row, int index) =>
-    [
-        $"R{index}{row.StudentId}", row.SchoolId, row.Grade.ToString(CultureInfo.InvariantCulture), row.Term,
-        Fixed(row.Math), Fixed(row.Reading), Fixed(row.Science), Fixed(row.Gpa),
-        row.Enrolled.ToString(CultureInfo.InvariantCulture), Plain(row.Present), Plain(row.Tardies), Plain(row.Incidents),
-        row.RecordedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (index + 1).ToString(CultureInfo.InvariantCulture),
-    ];
+    private static string[] Canonical(ValidRow row, int index) => CleaningRun.CleanRow(
+        ("student_id", $"R{index}{row.StudentId}"), ("school_id", row.SchoolId), ("grade_level", row.Grade.ToString(CultureInfo.InvariantCulture)),
+        ("term", row.Term), ("math_score", Fixed(row.Math)), ("reading_score", Fixed(row.Reading)), ("science_score", Fixed(row.Science)),
+        ("gpa", Fixed(row.Gpa)), ("days_enrolled", row.Enrolled.ToString(CultureInfo.InvariantCulture)), ("days_present", Plain(row.Present)),
+        ("tardies", Plain(row.Tardies)), ("behavior_incidents", Plain(row.Incidents)),
+        ("recorded_on", row.RecordedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("source_row", (index + 1).ToString(CultureInfo.InvariantCulture)));
 
     private static string Fixed(int? hundredths) => hundredths is { } h ? (h / 100m).ToString("0.00", CultureInfo.InvariantCulture) : "";
 
