@@ -73,18 +73,20 @@ public sealed class UpgradeEquivalenceTests(LocalStack stack)
     // (begin_load(key, sha256), merge_staged(ledger_id, rows)), which this build's loader no longer calls.
     private async Task<long> LoadSampleAsTheHistoryLoadedItAsync(string connectionString)
     {
-        using var clean = new MemoryStream();
-        var report = new FeedCleaner(new CleanerOptions()).Clean(new LocalRawFile(Path.Combine(stack.Repository, "samples", "student_metrics_sample.csv")), clean, Stream.Null);
-        clean.Position = 0;
-        var key = "raw/" + report.Source.Key;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var ledgerId = await connection.ScalarAsync<long>($"SELECT ledger_id FROM core.begin_load('{key}', '{report.Source.Sha256}')");
-        // Columns a later minor version of the contract added are not in the history's tables: staged as it knew them.
+        // Columns a later minor version of the contract added are not in the history's tables: cleaned and staged as
+        // the history knew the contract.
         var historyColumns = (await connection.ScalarAsync<string>(
             "SELECT string_agg(column_name, ',') FROM information_schema.columns WHERE table_schema = 'core' AND table_name = 'student_metrics_staging'")).Split(',');
         var asTheHistoryKnewIt = FeedContracts.Default with { Columns = [.. FeedContracts.Default.Columns.Where(c => historyColumns.Contains(c.Name))] };
+        using var clean = new MemoryStream();
+        var report = new FeedCleaner(new CleanerOptions { Contract = asTheHistoryKnewIt })
+            .Clean(new LocalRawFile(Path.Combine(stack.Repository, "samples", "student_metrics_sample.csv")), clean, Stream.Null);
+        clean.Position = 0;
+        var key = "raw/" + report.Source.Key;
+        await using var transaction = await connection.BeginTransactionAsync();
+        var ledgerId = await connection.ScalarAsync<long>($"SELECT ledger_id FROM core.begin_load('{key}', '{report.Source.Sha256}')");
         var staged = await StagingCopy.CopyAsync(connection, asTheHistoryKnewIt, clean, key, report.Source.Sha256, CancellationToken.None);
         (await connection.ScalarAsync<string>($"SELECT outcome FROM core.merge_staged({ledgerId}, {staged})")).ShouldBe("loaded");
         await transaction.CommitAsync();
