@@ -5,7 +5,8 @@ The job does what `student-metrics load` does locally, through the same SQL (db/
   1. core.begin_load(key, sha256) for every new cleaned file  -> a ledger entry per file
   2. write the files' rows to core.student_metrics_staging     -> through the Glue JDBC connection
   3. core.merge_staged(ledger_id, rows_written) per file       -> the spec's "Loading and idempotency"
-  4. core.fail_load(ledger_id, error) for every entry still open when anything failed
+  4. core.refresh_reporting(ledger_ids) once after the merges, when any file was loaded -> the reporting snapshot
+  5. core.fail_load(ledger_id, error) for every entry still open when anything failed
 
 Each cleaned object carries S3 metadata `source-key` (the raw object's key) and `source-sha256` (the raw content's
 hash): they are the file's identity and the lineage stored on every row. Job bookmarks make a run read only files it
@@ -100,6 +101,11 @@ class Ledger:
             ledger_id, rows_written)
         return (results.getString(1), results.getLong(2), results.getLong(3), results.getLong(4), results.getLong(5))
 
+    def refresh_reporting(self, ledger_ids):
+        statement = self._connection.prepareStatement("SELECT 1 FROM core.refresh_reporting(?::bigint[])")
+        statement.setString(1, "{" + ",".join(str(i) for i in ledger_ids) + "}")
+        statement.executeQuery().next()
+
     def fail(self, ledger_id, error):
         self._query("SELECT core.fail_load(?, ?)", ledger_id, str(error)[:4000])
 
@@ -161,12 +167,19 @@ def main():
                 connection_options={"dbtable": STAGING_TABLE, "database": args["database_name"]},
             )
 
+        loaded = []
         for url_of_object, ledger_id in list(open_entries.items()):
             written = rows_per_object.get(url_of_object, 0) if url_of_object in to_stage else 0
             outcome = ledger.merge(ledger_id, written)
             outcomes.append(outcome[0])
+            if outcome[0] == "loaded":
+                loaded.append(ledger_id)
             del open_entries[url_of_object]
             print(f"student_metrics load {lineage[url_of_object][0]}: {outcome}")
+        if loaded:
+            # Reporting reads a snapshot; publish this run's rows in it (right after the merges, as the local loader
+            # does), and record which schools each loaded file held.
+            ledger.refresh_reporting(loaded)
     except Exception as error:
         for ledger_id in open_entries.values():
             ledger.fail(ledger_id, error)

@@ -4,6 +4,7 @@ using Amazon.S3.Model;
 using Npgsql;
 using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Cleaning;
+using StudentMetrics.Cleaning.Contract;
 using StudentMetrics.Database;
 using StudentMetrics.Functions;
 using StudentMetrics.Functions.Clean;
@@ -52,6 +53,13 @@ internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSourc
             load = await _progress.RunAsync(
                 $"loading s3://{options.Bucket}/{cleaned.Key} into PostgreSQL",
                 () => new CleanObjectLoader(s3, new CleanFileLoader(database)).LoadAsync(options.Bucket, cleaned.Key, cancellationToken)).ConfigureAwait(false);
+        }
+        else if (report.Status == FileStatus.Quarantined)
+        {
+            await _progress.RunAsync(
+                "recording the quarantined file in the ingestion ledger",
+                () => new QuarantineRecorder(database).RecordAsync(
+                    new LoadSource(rawKey, report.Source.Sha256) { Contract = FeedContracts.Get(report.Dataset) }, report.Reason?.ToString() ?? "quarantined", [], cancellationToken)).ConfigureAwait(false);
         }
 
         var copies = await CopyOutputsAsync(options, report, cancellationToken).ConfigureAwait(false);
