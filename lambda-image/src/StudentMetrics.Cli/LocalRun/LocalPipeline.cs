@@ -59,7 +59,8 @@ internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSourc
             await _progress.RunAsync(
                 "recording the quarantined file in the ingestion ledger",
                 () => new QuarantineRecorder(database).RecordAsync(
-                    new LoadSource(rawKey, report.Source.Sha256) { Contract = FeedContracts.Get(report.Dataset) }, report.Reason?.ToString() ?? "quarantined", [], cancellationToken)).ConfigureAwait(false);
+                    new LoadSource(rawKey, report.Source.Sha256) { Contract = FeedContracts.Get(report.Dataset) }, report.Reason?.ToString() ?? "quarantined",
+                    SchoolIdScan.Read(new LocalRawFile(options.File), FeedContracts.Get(report.Dataset)), cancellationToken)).ConfigureAwait(false);
         }
 
         var copies = await CopyOutputsAsync(options, report, cancellationToken).ConfigureAwait(false);
