@@ -102,11 +102,7 @@ BEGIN
             END LOOP;
             EXIT WHEN chosen IS NULL;
             hidden[chosen] := true;
-            UPDATE reporting_internal.disclosure_decisions d
-               SET status = 'suppressed', reason = 'complementary', code_op = NULL, code_bound = NULL
-             WHERE d.feed = p_feed AND d.measure = p_measure AND d.term = p_term
-               AND d.scope = CASE WHEN chosen <= rows_n THEN 'row' ELSE 'column' END
-               AND coalesce(d.row_key, d.col_key) = CASE WHEN chosen <= rows_n THEN row_keys[chosen] ELSE col_keys[chosen - rows_n] END;
+            PERFORM reporting_internal.suppress_complementary(p_feed, p_measure, p_term, chosen, row_keys, col_keys);
             added := added + 1;
             CONTINUE;
         END IF;
@@ -135,16 +131,10 @@ BEGIN
 
         IF chosen IS NOT NULL THEN
             hidden[chosen] := true;
-            UPDATE reporting_internal.disclosure_decisions d
-               SET status = 'suppressed', reason = 'complementary', code_op = NULL, code_bound = NULL
-             WHERE d.feed = p_feed AND d.measure = p_measure AND d.term = p_term
-               AND d.scope = CASE WHEN chosen <= rows_n THEN 'row' ELSE 'column' END
-               AND coalesce(d.row_key, d.col_key) = CASE WHEN chosen <= rows_n THEN row_keys[chosen] ELSE col_keys[chosen - rows_n] END;
+            PERFORM reporting_internal.suppress_complementary(p_feed, p_measure, p_term, chosen, row_keys, col_keys);
         ELSIF NOT total_hidden THEN
             total_hidden := true;
-            UPDATE reporting_internal.disclosure_decisions d
-               SET status = 'suppressed', reason = 'complementary', code_op = NULL, code_bound = NULL
-             WHERE d.feed = p_feed AND d.measure = p_measure AND d.term = p_term AND d.scope = 'total';
+            PERFORM reporting_internal.suppress_complementary(p_feed, p_measure, p_term, 0, row_keys, col_keys);
         ELSE
             RAISE EXCEPTION 'disclosure control: % % % still has a determined hidden value with everything hidden', p_feed, p_measure, p_term;
         END IF;
