@@ -10,26 +10,15 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
-: "${PGHOST:?run inside ops/local/with-stack.sh}" "${PGPORT:?}" "${STUDENT_METRICS_ADMIN_DB:?}" "${STUDENT_METRICS_DB:?}"
 runs=${REPORTING_RUNS:-5}
 rows=${REPORTING_ROWS:-2000000}
 work=.local/bench/reporting
 mkdir -p "$work"
 
-setting() { tr ';' '\n' <<<"$2" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { print substr($0, index($0, "=") + 1) }'; }
-admin_password=$(setting Password "$STUDENT_METRICS_ADMIN_DB")
-owner_user=$(setting Username "$STUDENT_METRICS_DB")
-owner_password=$(setting Password "$STUDENT_METRICS_DB")
 database=bench_reporting
-as_admin() { PGPASSWORD=$admin_password psql -X -q -v ON_ERROR_STOP=1 -U postgres -d postgres "$@"; }
-as_owner() { PGPASSWORD=$owner_password psql -X -q -v ON_ERROR_STOP=1 -U "$owner_user" -d "$database" "$@"; }
-now_ms() { date +%s%3N; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+. tests/bench/bench-db.sh
 # Server-side time of one statement, from psql's \timing (the rows are fetched and discarded).
 timed() { as_owner -c '\timing on' -c '\o /dev/null' -c "$1" | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | tail -1; }
-
-cli=artifacts/bin/StudentMetrics.Cli/release/student-metrics.dll
-[ -f "$cli" ] || dotnet build lambda-image/src/StudentMetrics.Cli -c Release -v quiet -nologo >/dev/null
 
 as_admin -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database OWNER $owner_user"
 export STUDENT_METRICS_DB="Host=$PGHOST;Port=$PGPORT;Username=$owner_user;Password=$owner_password;Database=$database"
