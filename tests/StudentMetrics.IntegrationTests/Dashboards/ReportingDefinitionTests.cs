@@ -48,6 +48,23 @@ public sealed class ReportingDefinitionTests(LocalStack stack)
         ordered.Select(t => t.Text("period_type")).Distinct().Order().ShouldBe(["full_year", "quarter", "semester", "trimester"]);
     }
 
+    // Stored rows reach data_freshness through the refresh, like every published figure: the view never scans
+    // core.student_metrics, so it cannot disagree with the figures beside it.
+    [Fact]
+    public async Task Freshness_per_school_reads_the_snapshot_not_the_stored_rows()
+    {
+        var db = await ReportingDatabase.CreateMigratedAsync(stack, "definitions_freshness_snapshot");
+        await StudentRow.InsertOnlyAsync(db, StudentRow.School("UNREFRESHED", "2024-2025-S1", 12, seed: 5));
+
+        (await PublishedViews.RowsAsync(db, "SELECT * FROM reporting.data_freshness")).ShouldBeEmpty();
+
+        await ReportingDatabase.RefreshAsync(db);
+        var row = (await PublishedViews.RowsAsync(db, "SELECT * FROM reporting.data_freshness")).ShouldHaveSingleItem();
+        row.Text("school_id").ShouldBe("UNREFRESHED");
+        row.Text("latest_term").ShouldBe("2024-2025-S1");
+        row.Number("source_files").ShouldBe(1);
+    }
+
     [Fact]
     public async Task Freshness_per_school_shows_the_latest_attempt_a_quarantined_file_included()
     {
