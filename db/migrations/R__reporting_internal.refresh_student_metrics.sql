@@ -21,7 +21,10 @@ DECLARE
     started  timestamptz := clock_timestamp();
     stored   bigint;
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('reporting_internal.refresh_student_metrics'));
+    -- One refresh at a time, on a table lock only the owner can take (reporting_internal is closed to every other
+    -- role): an advisory lock can be taken by any role that connects, and a reporting session holding it would stop
+    -- every load at its refresh (0044 moved the merge off one for that reason). EXCLUSIVE lets readers through.
+    LOCK TABLE reporting_internal.cells IN EXCLUSIVE MODE;
     SELECT * INTO STRICT s FROM reporting.settings;
     k := s.min_group_size;
 

@@ -43,6 +43,27 @@ public sealed class ReportingRoleTests(LocalStack stack)
         error.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
     }
 
+    // Tableau keeps sessions open: whatever the reporting role can lock (every relation it reads, any advisory lock,
+    // including the one issue 14's refresh serialised on) must not stop a load's refresh.
+    [Fact]
+    public async Task A_reporting_session_holding_every_lock_it_can_take_does_not_stop_a_refresh()
+    {
+        var db = await ReportingDatabase.CreateMigratedAsync(stack, "role_locks");
+        await ReportingDatabase.LoadSampleAsync(stack, db);
+        await using var reader = await OpenAsReportingRoleAsync(db);
+        await ReportingDatabase.ExecuteAsync(reader, "BEGIN");
+        await ReportingDatabase.ExecuteAsync(reader,
+            "DO $$ DECLARE r record; BEGIN FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
+            "WHERE n.nspname = 'reporting' AND c.relkind IN ('r', 'v') LOOP EXECUTE format('LOCK TABLE reporting.%I IN ACCESS SHARE MODE', r.relname); END LOOP; END $$");
+        await ReportingDatabase.ExecuteAsync(reader, "SELECT pg_advisory_lock(hashtext('reporting_internal.refresh_student_metrics'))");
+
+        await using var owner = new NpgsqlConnection(db);
+        await owner.OpenAsync();
+        await ReportingDatabase.ExecuteAsync(owner, "SET lock_timeout = '5s'; SET statement_timeout = '60s'");
+        await ReportingDatabase.ExecuteAsync(owner, "SELECT core.refresh_reporting()");
+        await ReportingDatabase.ExecuteAsync(reader, "ROLLBACK");
+    }
+
     // The superuser takes the role's identity, so this works whether or not the role may log in on this cluster.
     private async Task<NpgsqlConnection> OpenAsReportingRoleAsync(string db)
     {
