@@ -15,39 +15,65 @@ import uuid
 from xml.sax.saxutils import quoteattr
 
 # Columns of the reporting views, with the PostgreSQL type each has (db/migrations/R__reporting.*.sql).
+KEY = [("scope", "text"), ("school_id", "text"), ("grade_level", "smallint"), ("grade", "text"), ("term", "text"),
+       ("term_order", "integer")]
 VIEWS = {
-    "attendance_rate": [("scope", "text"), ("school_id", "text"), ("grade_level", "smallint"), ("grade", "text"),
-                        ("term", "text"), ("suppressed", "boolean"), ("suppression_reason", "text"),
-                        ("student_count", "bigint"), ("days_enrolled", "bigint"), ("days_present", "bigint"),
-                        ("attendance_rate", "numeric")],
-    "chronic_absence": [("scope", "text"), ("school_id", "text"), ("term", "text"), ("suppressed", "boolean"),
-                        ("suppression_reason", "text"), ("student_count", "bigint"),
-                        ("chronically_absent_count", "bigint"), ("chronic_absence_rate", "numeric")],
-    "average_scores": [("scope", "text"), ("subject", "text"), ("school_id", "text"), ("grade_level", "smallint"),
-                       ("grade", "text"), ("term", "text"), ("suppressed", "boolean"), ("suppression_reason", "text"),
-                       ("student_count", "bigint"), ("average_score", "numeric")],
-    "score_bands": [("scope", "text"), ("subject", "text"), ("school_id", "text"), ("term", "text"),
-                    ("band_order", "integer"), ("band", "text"), ("suppressed", "boolean"),
-                    ("suppression_reason", "text"), ("group_student_count", "bigint"), ("student_count", "bigint"),
-                    ("share", "numeric")],
-    "students_at_risk": [("scope", "text"), ("school_id", "text"), ("term", "text"), ("suppressed", "boolean"),
-                         ("suppression_reason", "text"), ("student_count", "bigint"), ("at_risk_count", "bigint"),
-                         ("at_risk_rate", "numeric"), ("multiple_indicators_count", "bigint"),
-                         ("low_attendance_count", "bigint"), ("low_scores_count", "bigint"),
-                         ("many_incidents_count", "bigint")],
+    "attendance_rate": KEY + [("suppressed", "boolean"), ("suppression_reason", "text"), ("student_count", "bigint"),
+                              ("days_enrolled", "bigint"), ("days_present", "bigint"), ("attendance_rate", "numeric"),
+                              ("attendance_rate_coded", "text")],
+    "chronic_absence": KEY + [("suppressed", "boolean"), ("suppression_reason", "text"), ("student_count", "bigint"),
+                              ("chronically_absent_count", "bigint"), ("chronic_absence_rate", "numeric"),
+                              ("chronic_absence_coded", "text")],
+    "average_scores": KEY + [("subject", "text"), ("suppressed", "boolean"), ("suppression_reason", "text"),
+                             ("student_count", "bigint"), ("average_score", "numeric"), ("average_score_coded", "text")],
+    "score_bands": KEY + [("subject", "text"), ("band_order", "integer"), ("band", "text"), ("suppressed", "boolean"),
+                          ("suppression_reason", "text"), ("group_student_count", "bigint"), ("student_count", "bigint"),
+                          ("share", "numeric")],
+    "students_at_risk": KEY + [("suppressed", "boolean"), ("suppression_reason", "text"), ("student_count", "bigint"),
+                               ("at_risk_count", "bigint"), ("at_risk_rate", "numeric"), ("at_risk_coded", "text"),
+                               ("multiple_indicators_count", "bigint"), ("low_attendance_count", "bigint"),
+                               ("low_scores_count", "bigint"), ("many_incidents_count", "bigint"),
+                               ("many_incidents_coded", "text")],
+    "suppressed_values": KEY + [("measure", "text"), ("status", "text"), ("reason", "text"), ("coded_value", "text")],
     "data_freshness": [("school_id", "text"), ("last_loaded_at", "timestamptz"), ("latest_recorded_on", "date"),
                        ("latest_term", "text"), ("source_files", "bigint"), ("latest_source_key", "text"),
-                       ("latest_source_sha256", "text"), ("ledger_status", "text"), ("ledger_finished_at", "timestamptz"),
-                       ("days_since_load", "integer"), ("stale", "boolean")],
-    "settings": [("min_group_size", "integer"), ("chronic_absence_below", "numeric"), ("at_risk_score_below", "numeric"),
+                       ("latest_attempt_key", "text"), ("latest_attempt_status", "text"),
+                       ("latest_attempt_at", "timestamptz"), ("days_since_load", "integer"), ("stale", "boolean")],
+    "refresh_status": [("refreshed_at", "timestamptz"), ("stored_rows", "bigint"), ("min_group_size", "integer"),
+                       ("held_cells", "bigint")],
+    "settings": [("min_group_size", "integer"), ("chronic_absence_missed_at_least", "numeric"),
+                 ("min_enrolled_days", "integer"), ("at_risk_score_below", "numeric"),
                  ("at_risk_incidents_at_least", "integer"), ("stale_after_days", "integer")],
 }
 
+# Rates are computed by Tableau from the published sums, so that any mark aggregating several rows (a filter on two
+# terms, a grand total) weighs each group by its size instead of averaging rates. Each: name -> (caption, formula).
+CALCULATIONS = {
+    "attendance_rate": {"Calculation_attendance_rate": ("Attendance rate", "SUM([days_present]) / SUM([days_enrolled])")},
+    "chronic_absence": {"Calculation_chronic_absence_rate": (
+        "Chronic absence rate", "SUM([chronically_absent_count]) / SUM([student_count])")},
+    "students_at_risk": {"Calculation_at_risk_rate": ("At-risk rate", "SUM([at_risk_count]) / SUM([student_count])")},
+}
+
+# Number formats Tableau applies wherever a field is shown: rates as percentages, scores with one decimal.
+FORMATS = {"attendance_rate": "p0.0%", "chronic_absence_rate": "p0.0%", "at_risk_rate": "p0.0%", "share": "p0.0%",
+           "average_score": "n#,##0.0", "Calculation_attendance_rate": "p0.0%",
+           "Calculation_chronic_absence_rate": "p0.0%", "Calculation_at_risk_rate": "p0.0%",
+           "chronic_absence_missed_at_least": "p0%"}
+
+# The format manifest Tableau Desktop 2024-2026 writes into every workbook it saves (see
+# github.com/tableau/tableau-document-schemas), and the build the files claim.
+MANIFEST = ("AnimationOnByDefault", "MarkAnimation", "ObjectModelEncapsulateLegacy", "ObjectModelTableType",
+            "SchemaViewerObjectModel", "SheetIdentifierTracking", "WindowsPersistSimpleIdentifiers")
+SOURCE_BUILD = "2024.2.0 (20242.24.0705.1443)"
+
 CAPTIONS = {"school_id": "School", "term": "Term", "grade": "Grade", "subject": "Subject", "band": "Score band",
-            "attendance_rate": "Attendance rate", "chronic_absence_rate": "Chronic absence rate",
+            "attendance_rate": "Attendance rate (group)", "chronic_absence_rate": "Chronic absence rate (group)",
             "average_score": "Average score", "student_count": "Students", "share": "Share of students",
             "at_risk_count": "Students at risk", "suppression_reason": "Suppressed because",
-            "last_loaded_at": "Last loaded", "days_since_load": "Days since load", "stale": "Stale"}
+            "last_loaded_at": "Last loaded", "days_since_load": "Days since load", "stale": "Stale",
+            "coded_value": "Shown instead", "reason": "Why", "status": "Shown as", "measure": "Measure",
+            "refreshed_at": "Figures as of"}
 
 # (tableau datatype, role, type, remote-type, default aggregation)
 TYPES = {"text": ("string", "dimension", "nominal", 130, "Count"),
@@ -59,44 +85,48 @@ TYPES = {"text": ("string", "dimension", "nominal", 130, "Count"),
          "date": ("date", "dimension", "ordinal", 7, "Year"),
          "timestamptz": ("datetime", "dimension", "ordinal", 135, "Year")}
 ORDINAL_DIMENSIONS = {"band_order"}
+TIME_VIEWS = {"attendance_rate", "chronic_absence", "average_scores", "score_bands", "students_at_risk", "suppressed_values"}
 
-# A worksheet: title, view, mark, rows, cols, filter on scope, extra encodings (color/label/tooltip), number format.
-# Shelf fields are (derivation, column); derivation None means a dimension.
+# A worksheet: title, view, mark, rows, cols, filter on scope, extra encodings (color/label/tooltip).
+# Shelf fields are (derivation, column); derivation "none" means a dimension, "usr" a calculation of the view.
+# Terms are ordered by the term dimension (term_order), and every sheet with terms has a term filter.
 WORKBOOKS = {
     "student_metrics_overview.twb": {
         "dashboard": "District overview",
         "sheets": [
             dict(name="Attendance rate by school", view="attendance_rate", mark="Bar", scope="school",
-                 rows=[("none", "school_id")], cols=[("none", "term"), ("avg", "attendance_rate")],
-                 color=("none", "suppressed"), label=("avg", "attendance_rate"),
-                 tooltip=[("sum", "student_count"), ("none", "suppression_reason")]),
+                 rows=[("none", "school_id")], cols=[("none", "term"), ("usr", "Calculation_attendance_rate")],
+                 color=("none", "suppressed"), label=("usr", "Calculation_attendance_rate"),
+                 tooltip=[("sum", "student_count"), ("none", "attendance_rate_coded"), ("none", "suppression_reason")]),
             dict(name="Attendance rate by grade", view="attendance_rate", mark="Bar", scope="grade",
-                 rows=[("none", "grade_level")], cols=[("none", "term"), ("avg", "attendance_rate")],
-                 label=("avg", "attendance_rate"), tooltip=[("sum", "student_count"), ("none", "grade")]),
+                 rows=[("none", "grade_level")], cols=[("none", "term"), ("usr", "Calculation_attendance_rate")],
+                 label=("usr", "Calculation_attendance_rate"), tooltip=[("sum", "student_count"), ("none", "grade")]),
             dict(name="Chronic absence by school", view="chronic_absence", mark="Bar", scope="school",
-                 rows=[("none", "school_id")], cols=[("none", "term"), ("avg", "chronic_absence_rate")],
-                 label=("avg", "chronic_absence_rate"),
-                 tooltip=[("sum", "chronically_absent_count"), ("sum", "student_count"), ("none", "suppression_reason")]),
+                 rows=[("none", "school_id")], cols=[("none", "term"), ("usr", "Calculation_chronic_absence_rate")],
+                 label=("usr", "Calculation_chronic_absence_rate"),
+                 tooltip=[("sum", "chronically_absent_count"), ("sum", "student_count"), ("none", "chronic_absence_coded"),
+                          ("none", "suppression_reason")]),
             dict(name="Average scores by subject and school", view="average_scores", mark="Bar", scope="school",
-                 rows=[("none", "school_id"), ("none", "subject")], cols=[("none", "term"), ("avg", "average_score")],
-                 color=("none", "subject"), label=("sum", "student_count"),
-                 tooltip=[("avg", "average_score"), ("none", "suppression_reason")]),
+                 rows=[("none", "school_id"), ("none", "subject")], cols=[("none", "term"), ("min", "average_score")],
+                 color=("none", "subject"), label=("min", "average_score"),
+                 tooltip=[("sum", "student_count"), ("none", "average_score_coded"), ("none", "suppression_reason")]),
             dict(name="Average scores by grade", view="average_scores", mark="Bar", scope="grade",
-                 rows=[("none", "grade_level"), ("none", "subject")], cols=[("none", "term"), ("avg", "average_score")],
-                 color=("none", "subject"), label=("sum", "student_count"), tooltip=[("none", "grade")]),
+                 rows=[("none", "grade_level"), ("none", "subject")], cols=[("none", "term"), ("min", "average_score")],
+                 color=("none", "subject"), label=("min", "average_score"), tooltip=[("sum", "student_count"), ("none", "grade")]),
             dict(name="Score distribution", view="score_bands", mark="Bar", scope="district",
                  rows=[("none", "subject")], cols=[("none", "term"), ("sum", "share")],
-                 color=("none", "band"), label=("sum", "student_count"),
-                 tooltip=[("sum", "group_student_count"), ("none", "band_order")]),
+                 color=("none", "band"), label=("sum", "share"),
+                 tooltip=[("sum", "student_count"), ("sum", "group_student_count"), ("none", "band_order")]),
             dict(name="Students at risk by school", view="students_at_risk", mark="Bar", scope="school",
-                 rows=[("none", "school_id")], cols=[("none", "term"), ("sum", "at_risk_count")],
-                 label=("avg", "at_risk_rate"),
-                 tooltip=[("sum", "student_count"), ("sum", "low_attendance_count"), ("sum", "low_scores_count"),
-                          ("sum", "many_incidents_count"), ("sum", "multiple_indicators_count"),
-                          ("none", "suppression_reason")]),
-            dict(name="Suppressed groups", view="students_at_risk", mark="Text", scope="school",
-                 rows=[("none", "school_id")], cols=[("none", "term")], label=("none", "suppression_reason"),
-                 tooltip=[("none", "suppressed")]),
+                 rows=[("none", "school_id")], cols=[("none", "term"), ("usr", "Calculation_at_risk_rate")],
+                 label=("usr", "Calculation_at_risk_rate"),
+                 tooltip=[("sum", "student_count"), ("sum", "at_risk_count"), ("none", "at_risk_coded"),
+                          ("sum", "low_attendance_count"), ("sum", "low_scores_count"), ("sum", "many_incidents_count"),
+                          ("sum", "multiple_indicators_count"), ("none", "suppression_reason")]),
+            dict(name="Suppressed groups", view="suppressed_values", mark="Text", scope=None,
+                 rows=[("none", "scope"), ("none", "school_id"), ("none", "grade"), ("none", "measure")],
+                 cols=[("none", "term")], label=("none", "reason"),
+                 tooltip=[("none", "status"), ("none", "coded_value")]),
         ],
     },
     "student_metrics_operations.twb": {
@@ -104,17 +134,20 @@ WORKBOOKS = {
         "sheets": [
             dict(name="Latest load by school", view="data_freshness", mark="Text", scope=None,
                  rows=[("none", "school_id"), ("none", "latest_term"), ("none", "latest_source_key"),
-                       ("none", "ledger_status")],
+                       ("none", "latest_attempt_status")],
                  cols=[], label=("none", "last_loaded_at"),
                  color=("none", "stale"),
-                 tooltip=[("none", "latest_recorded_on"), ("none", "latest_source_sha256"),
-                          ("none", "ledger_finished_at"), ("sum", "source_files")]),
+                 tooltip=[("none", "latest_recorded_on"), ("none", "latest_attempt_key"),
+                          ("none", "latest_attempt_at"), ("sum", "source_files")]),
             dict(name="Days since last load", view="data_freshness", mark="Bar", scope=None,
                  rows=[("none", "school_id")], cols=[("sum", "days_since_load")], color=("none", "stale"),
                  label=("sum", "days_since_load")),
+            dict(name="Snapshot", view="refresh_status", mark="Text", scope=None,
+                 rows=[("none", "refreshed_at"), ("none", "min_group_size")], cols=[], label=("sum", "held_cells"),
+                 tooltip=[("sum", "stored_rows")]),
             dict(name="Reporting thresholds", view="settings", mark="Text", scope=None,
-                 rows=[("none", "min_group_size"), ("none", "chronic_absence_below"), ("none", "at_risk_score_below"),
-                       ("none", "at_risk_incidents_at_least"), ("none", "stale_after_days")],
+                 rows=[("none", "min_group_size"), ("none", "chronic_absence_missed_at_least"), ("none", "min_enrolled_days"),
+                       ("none", "at_risk_score_below"), ("none", "at_risk_incidents_at_least"), ("none", "stale_after_days")],
                  cols=[], label=("none", "min_group_size")),
         ],
     },
@@ -141,13 +174,19 @@ def qualified(derivation, column, view):
     return f"[{ds_name(view)}].{instance(derivation, column, view)}"
 
 
-def column_xml(column, pgtype, indent):
+def column_xml(column, pgtype, indent, view=None):
+    if pgtype is None:
+        caption, formula = CALCULATIONS[view][column]
+        return (f"{indent}<column caption={quoteattr(caption)} datatype='real' default-format='{FORMATS[column]}' "
+                f"name='[{column}]' role='measure' type='quantitative'>\n"
+                f"{indent}  <calculation class='tableau' formula={quoteattr(formula)} />\n{indent}</column>\n")
     datatype, role, kind, _, aggregation = TYPES[pgtype]
     if column in ORDINAL_DIMENSIONS:
         role, kind = "dimension", "ordinal"
     caption = CAPTIONS.get(column, column.replace("_", " ").capitalize())
-    return (f"{indent}<column caption={quoteattr(caption)} datatype='{datatype}' name='[{column}]' role='{role}' "
-            f"type='{kind}' />\n")
+    number_format = f" default-format='{FORMATS[column]}'" if column in FORMATS else ""
+    return (f"{indent}<column caption={quoteattr(caption)} datatype='{datatype}'{number_format} name='[{column}]' "
+            f"role='{role}' type='{kind}' />\n")
 
 
 def datasource_xml(view, conn):
@@ -180,6 +219,8 @@ def datasource_xml(view, conn):
     out.append("        </metadata-records>\n      </connection>\n      <aliases enabled='yes' />\n")
     for column, pgtype in VIEWS[view]:
         out.append(column_xml(column, pgtype, "      "))
+    for column in CALCULATIONS.get(view, {}):
+        out.append(column_xml(column, None, "      ", view))
     out.append("      <layout dim-ordering='alphabetic' measure-ordering='alphabetic' show-structure='true' />\n")
     out.append("    </datasource>\n")
     return "".join(out)
@@ -192,13 +233,18 @@ def sheet_fields(sheet):
             fields.append(sheet[key])
     if sheet["scope"]:
         fields.append(("none", "scope"))
+    if sheet["view"] in TIME_VIEWS:
+        fields += [("none", "term"), ("sum", "term_order")]
     return list(dict.fromkeys(fields))
+
+
+DERIVATIONS = {"none": "None", "sum": "Sum", "min": "Min", "usr": "User"}
 
 
 def worksheet_xml(sheet):
     view = sheet["view"]
     name = ds_name(view)
-    columns = dict(VIEWS[view])
+    columns = dict(VIEWS[view]) | {c: None for c in CALCULATIONS.get(view, {})}
     fields = sheet_fields(sheet)
     out = [f"    <worksheet name={quoteattr(sheet['name'])}>\n",
            "      <table>\n        <view>\n          <datasources>\n",
@@ -206,9 +252,9 @@ def worksheet_xml(sheet):
            "          </datasources>\n",
            f"          <datasource-dependencies datasource='{name}'>\n"]
     for column in dict.fromkeys(c for _, c in fields):
-        out.append(column_xml(column, columns[column], "            "))
+        out.append(column_xml(column, columns[column], "            ", view))
     for derivation, column in fields:
-        out.append(f"            <column-instance column='[{column}]' derivation='{derivation.capitalize()}' "
+        out.append(f"            <column-instance column='[{column}]' derivation='{DERIVATIONS[derivation]}' "
                    f"name='{instance(derivation, column, view)}' pivot='key' type='{kind_of(derivation, column, view)}' />\n")
     out.append("          </datasource-dependencies>\n")
     if sheet["scope"]:
@@ -217,7 +263,19 @@ def worksheet_xml(sheet):
                    f"member='&quot;{sheet['scope']}&quot;' user:ui-domain='database' user:ui-enumeration='inclusive' "
                    "user:ui-marker='enumerate' />\n"
                    "          </filter>\n"
-                   f"          <slices>\n            <column>{qualified('none', 'scope', view)}</column>\n          </slices>\n")
+                   )
+    if view in TIME_VIEWS:
+        # Every term, shown as a filter card; terms sorted by the term dimension, not alphabetically.
+        out.append(f"          <filter class='categorical' column='{qualified('none', 'term', view)}'>\n"
+                   f"            <groupfilter function='level-members' level='{instance('none', 'term', view)}' "
+                   "user:ui-enumeration='all' user:ui-marker='enumerate' />\n"
+                   "          </filter>\n"
+                   f"          <computed-sort column='{qualified('none', 'term', view)}' direction='ASC' "
+                   f"using='{qualified('sum', 'term_order', view)}' />\n")
+    sliced = [c for c, on in (("scope", bool(sheet["scope"])), ("term", view in TIME_VIEWS)) if on]
+    if sliced:
+        out.append("          <slices>\n" + "".join(f"            <column>{qualified('none', c, view)}</column>\n" for c in sliced)
+                   + "          </slices>\n")
     out.append("          <aggregation value='true' />\n        </view>\n        <style />\n        <panes>\n"
                "          <pane selection-relaxation-option='selection-relaxation-allow'>\n"
                "            <view>\n              <breakdown value='auto' />\n            </view>\n"
@@ -266,8 +324,10 @@ def workbook_xml(spec, conn):
     views = list(dict.fromkeys(s["view"] for s in spec["sheets"]))
     out = ["<?xml version='1.0' encoding='utf-8' ?>\n",
            "<!-- Generated by dashboards/build_workbooks.py from the reporting views; edit the script, not this file. -->\n",
-           "<workbook original-version='18.1' source-build='2023.1.0 (20231.23.0324.0721)' source-platform='linux' "
+           f"<workbook original-version='18.1' source-build='{SOURCE_BUILD}' source-platform='linux' "
            "version='18.1' xmlns:user='http://www.tableausoftware.com/xml/user'>\n",
+           "  <document-format-change-manifest>\n" + "".join(f"    <{entry} />\n" for entry in MANIFEST)
+           + "  </document-format-change-manifest>\n",
            "  <preferences>\n    <preference name='ui.encoding.shelf.height' value='24' />\n"
            "    <preference name='ui.shelf.height' value='26' />\n  </preferences>\n",
            "  <datasources>\n"]
@@ -280,10 +340,15 @@ def workbook_xml(spec, conn):
     out.append(f"    <window class='dashboard' maximized='true' name={quoteattr(spec['dashboard'])}>\n"
                "      <viewpoints />\n      <active id='-1' />\n    </window>\n")
     for sheet in spec["sheets"]:
+        term_card = ""
+        if sheet["view"] in TIME_VIEWS:
+            term_card = ("        <edge name='right'>\n          <strip size='160'>\n"
+                         f"            <card column='{qualified('none', 'term', sheet['view'])}' type='filter' />\n"
+                         "          </strip>\n        </edge>\n")
         out.append(f"    <window class='worksheet' name={quoteattr(sheet['name'])}>\n      <cards>\n"
                    "        <edge name='left'>\n          <strip size='160'>\n"
                    "            <card type='pages' />\n            <card type='filters' />\n            <card type='marks' />\n"
-                   "          </strip>\n        </edge>\n      </cards>\n    </window>\n")
+                   "          </strip>\n        </edge>\n" + term_card + "      </cards>\n    </window>\n")
     out.append("  </windows>\n</workbook>\n")
     return "".join(out)
 

@@ -5,7 +5,8 @@ The job does what `student-metrics load` does locally, through the same SQL (db/
   1. core.begin_load(key, sha256, feed, version, ...) for every new cleaned file -> a ledger entry per file
   2. write the files' rows to their feed's staging table (core.FEED_staging)      -> through the Glue JDBC connection
   3. core.merge_staged(ledger_id, rows_written) per file                        -> the spec's "Loading and idempotency"
-  4. core.fail_load(ledger_id, error) for every entry still open when anything failed
+  4. core.refresh_reporting(ledger_ids) once after the merges, when any file was loaded -> the reporting snapshot
+  5. core.fail_load(ledger_id, error) for every entry still open when anything failed
 
 Each cleaned object carries S3 metadata (LineageMetadata in C#): the raw object's key, content hash and version, and the
 feed it was cleaned under; they are the file's identity and the lineage stored on every row. The columns of a feed
@@ -170,6 +171,11 @@ class Ledger:
             ledger_id, rows_written)
         return (results.getString(1), results.getLong(2), results.getLong(3), results.getLong(4), results.getLong(5))
 
+    def refresh_reporting(self, ledger_ids):
+        statement = self._connection.prepareStatement("SELECT 1 FROM core.refresh_reporting(?::bigint[])")
+        statement.setString(1, "{" + ",".join(str(i) for i in ledger_ids) + "}")
+        statement.executeQuery().next()
+
     def fail(self, ledger_id, error):
         self._query("SELECT core.fail_load(?, ?)", ledger_id, str(error)[:4000])
 
@@ -248,11 +254,18 @@ def main():
                 connection_options={"dbtable": staging_table(contracts[feed]), "database": args["database_name"]},
             )
 
+        loaded = []
         for url_of_object, ledger_id in list(open_entries.items()):
             outcome = ledger.merge(ledger_id, written.get(url_of_object, 0))
             outcomes.append(outcome[0])
             del open_entries[url_of_object]
+            if outcome[0] == "loaded":
+                loaded.append(ledger_id)
             print(f"load {lineage[url_of_object].feed} {lineage[url_of_object].key}: {outcome}")
+        if loaded:
+            # Reporting reads a snapshot; publish this run's rows in it (right after the merges, as the local loader
+            # does), and record which schools each loaded file held. It does nothing for feeds nothing publishes.
+            ledger.refresh_reporting(loaded)
     except Exception as error:
         for ledger_id in open_entries.values():
             ledger.fail(ledger_id, error)

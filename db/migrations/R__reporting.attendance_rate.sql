@@ -1,29 +1,35 @@
--- requires: reporting_internal.student_terms, reporting_internal.group_suppression, reporting_internal.suppression_reason
+-- requires: reporting_internal.student_metrics_margins, reporting_internal.decision, reporting_internal.coded_text
 --
--- Attendance rate = days present / days enrolled, over students whose days present are known.
--- Columns follow the conventions in R__reporting_internal.group_suppression.sql.
-
+-- Attendance rate = days present / days enrolled, over students with days present reported and enrolled at least
+-- settings.min_enrolled_days. The day sums are published only beside a shown rate (Tableau computes rates from them),
+-- never for a hidden or coded group: the auditor already counts a shown rate as giving both sums away.
 CREATE VIEW reporting.attendance_rate AS
-WITH grouped AS (
-    SELECT CASE GROUPING(t.school_id, t.grade_level) WHEN 1 THEN 'school' WHEN 2 THEN 'grade' ELSE 'district' END AS scope,
-           t.school_id, t.grade_level, t.term,
-           count(*) AS student_count,
-           sum(t.days_enrolled) AS days_enrolled,
-           sum(t.days_present) AS days_present
-    FROM reporting_internal.student_terms t
-    WHERE t.days_present IS NOT NULL
-    GROUP BY GROUPING SETS ((t.school_id, t.term), (t.grade_level, t.term), (t.term))
-)
-SELECT gs.scope, gs.school AS school_id, gs.grade_level, gs.grade, gs.term,
-       x.reason IS NOT NULL AS suppressed,
-       x.reason AS suppression_reason,
-       CASE WHEN x.reason IS NULL THEN g.student_count END AS student_count,
-       CASE WHEN x.reason IS NULL THEN g.days_enrolled END AS days_enrolled,
-       CASE WHEN x.reason IS NULL THEN g.days_present END AS days_present,
-       CASE WHEN x.reason IS NULL THEN round(g.days_present::numeric / nullif(g.days_enrolled, 0), 4) END AS attendance_rate
-FROM grouped g
-JOIN reporting_internal.group_suppression gs
-  ON (gs.scope, gs.term) = (g.scope, g.term) AND (gs.school_id, gs.grade_level) IS NOT DISTINCT FROM (g.school_id, g.grade_level)
-CROSS JOIN LATERAL (SELECT reporting_internal.suppression_reason(gs.suppression_reason, g.student_count, gs.min_group_size) AS reason) x;
+SELECT m.scope, coalesce(m.school_id, 'All schools') AS school_id, m.grade_level, m.grade, m.term, m.term_order,
+       b.status <> 'shown' AS suppressed,
+       CASE WHEN b.status <> 'shown' THEN b.reason END AS suppression_reason,
+       CASE WHEN b.status = 'shown' THEN m.attendance_students END AS student_count,
+       CASE WHEN r.status = 'shown' THEN m.days_enrolled END AS days_enrolled,
+       CASE WHEN r.status = 'shown' THEN m.days_present END AS days_present,
+       CASE WHEN r.status = 'shown' THEN round(m.days_present::numeric / m.days_enrolled, 4) END AS attendance_rate,
+       reporting_internal.coded_text(r.code_op, r.code_bound, true) AS attendance_rate_coded
+  FROM reporting_internal.student_metrics_margins m
+ CROSS JOIN LATERAL reporting_internal.decision(m.decisions, 'attendance') b
+ CROSS JOIN LATERAL reporting_internal.decision(m.decisions, 'attendance_rate') r
+ WHERE b.status IS NOT NULL;
+
+-- What each column publishes, for the auditor (db/README.md, "The auditor").
+COMMENT ON COLUMN reporting.attendance_rate.scope IS 'disclosure: key';
+COMMENT ON COLUMN reporting.attendance_rate.school_id IS 'disclosure: key';
+COMMENT ON COLUMN reporting.attendance_rate.grade_level IS 'disclosure: key';
+COMMENT ON COLUMN reporting.attendance_rate.grade IS 'disclosure: key';
+COMMENT ON COLUMN reporting.attendance_rate.term IS 'disclosure: key';
+COMMENT ON COLUMN reporting.attendance_rate.term_order IS 'disclosure: key';
+COMMENT ON COLUMN reporting.attendance_rate.suppressed IS 'disclosure: status attendance';
+COMMENT ON COLUMN reporting.attendance_rate.suppression_reason IS 'disclosure: status attendance';
+COMMENT ON COLUMN reporting.attendance_rate.student_count IS 'disclosure: count attendance';
+COMMENT ON COLUMN reporting.attendance_rate.days_enrolled IS 'disclosure: ratio attendance_rate';
+COMMENT ON COLUMN reporting.attendance_rate.days_present IS 'disclosure: ratio attendance_rate';
+COMMENT ON COLUMN reporting.attendance_rate.attendance_rate IS 'disclosure: ratio attendance_rate';
+COMMENT ON COLUMN reporting.attendance_rate.attendance_rate_coded IS 'disclosure: code attendance_rate';
 
 GRANT SELECT ON reporting.attendance_rate TO student_metrics_reporting;

@@ -7,25 +7,12 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
-: "${PGHOST:?run inside ops/local/with-stack.sh}" "${PGPORT:?}" "${STUDENT_METRICS_ADMIN_DB:?}" "${STUDENT_METRICS_DB:?}"
 runs=${LOAD_RUNS:-3}
 work=.local/bench/load
 mkdir -p "$work"
 
-setting() { # setting KEY CONNECTION_STRING -> the value of KEY in an Npgsql connection string
-  tr ';' '\n' <<<"$2" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { print substr($0, index($0, "=") + 1) }'
-}
-admin_password=$(setting Password "$STUDENT_METRICS_ADMIN_DB")
-owner_user=$(setting Username "$STUDENT_METRICS_DB")
-owner_password=$(setting Password "$STUDENT_METRICS_DB")
 database=bench_load
-as_admin() { PGPASSWORD=$admin_password psql -X -q -v ON_ERROR_STOP=1 -U postgres -d postgres "$@"; }
-as_owner() { PGPASSWORD=$owner_password psql -X -q -v ON_ERROR_STOP=1 -U "$owner_user" -d "$database" "$@"; }
-now_ms() { date +%s%3N; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-cli=artifacts/bin/StudentMetrics.Cli/release/student-metrics.dll
-[ -f "$cli" ] || dotnet build lambda-image/src/StudentMetrics.Cli -c Release -v quiet -nologo >/dev/null
+. tests/bench/bench-db.sh
 
 # The 1M-row cleaned file: the product's cleaner run on the cleaner benchmark's generated export (run.sh makes
 # .local/bench/clean.csv first), or, when this script runs alone, a deterministic stand-in of the same shape.

@@ -8,7 +8,6 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
-: "${PGHOST:?run inside ops/local/with-stack.sh}" "${PGPORT:?}" "${STUDENT_METRICS_ADMIN_DB:?}" "${STUDENT_METRICS_DB:?}"
 rounds=${ROUNDS:-5}
 work=.local/bench/breakdown
 mkdir -p "$work"
@@ -16,16 +15,8 @@ file=${1:-.local/bench/load/cleaned/clean/clean.csv}
 [ -s "$file" ] || { file=$work/generated-clean.csv; [ -s "$file" ] || python3 tests/bench/clean_file.py "${BENCH_ROWS:-1000000}" >"$file"; }
 file=$(cd "$(dirname "$file")" && pwd)/$(basename "$file")
 
-setting() { tr ';' '\n' <<<"$2" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { print substr($0, index($0, "=") + 1) }'; }
-admin_password=$(setting Password "$STUDENT_METRICS_ADMIN_DB")
-owner_user=$(setting Username "$STUDENT_METRICS_DB")
-owner_password=$(setting Password "$STUDENT_METRICS_DB")
 database=bench_breakdown
-as_admin() { PGPASSWORD=$admin_password psql -X -q -v ON_ERROR_STOP=1 -U postgres -d postgres "$@"; }
-as_owner() { PGPASSWORD=$owner_password psql -X -q -v ON_ERROR_STOP=1 -U "$owner_user" -d "$database" "$@"; }
-
-cli=artifacts/bin/StudentMetrics.Cli/release/student-metrics.dll
-[ -f "$cli" ] || dotnet build lambda-image/src/StudentMetrics.Cli -c Release -v quiet -nologo >/dev/null
+. tests/bench/bench-db.sh
 as_admin -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database OWNER $owner_user"
 trap 'as_admin -c "DROP DATABASE IF EXISTS $database WITH (FORCE)"' EXIT
 STUDENT_METRICS_DB="Host=$PGHOST;Port=$PGPORT;Username=$owner_user;Password=$owner_password;Database=$database" \
@@ -61,7 +52,6 @@ for round in $(seq 1 "$rounds"); do
   as_owner -f "$round_sql" | awk '/^Time:/ { printf "%s ", $2 } END { print "" }' >>"$work/times"
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 copy_ms=$(cut -d' ' -f1 "$work/times" | median)
 echo "merge breakdown: median of $rounds rounds; each INSERT ... SELECT takes every staged row"
 printf '  %-30s %7.0f ms  %5.2f x the copy\n' "psql \\copy into staging" "$copy_ms" 1

@@ -59,11 +59,11 @@ PY2
     }' "$results" || status=1
 done
 
-for extra in tests/bench/coldstart.sh tests/bench/load.sh; do
+for extra in tests/bench/coldstart.sh tests/bench/load.sh tests/bench/reporting.sh; do
   [ -f "$extra" ] || continue
   echo
-  if [ "$extra" = tests/bench/load.sh ] && [ -z "${PGHOST:-}" ]; then
-    # The load benchmark needs PostgreSQL: give it a throwaway local stack unless one is already up.
+  if [ "$extra" != tests/bench/coldstart.sh ] && [ -z "${PGHOST:-}" ]; then
+    # The load and reporting benchmarks need PostgreSQL: give it a throwaway local stack unless one is already up.
     ops/local/with-stack.sh bash "$extra" || status=1
   else
     bash "$extra" || status=1

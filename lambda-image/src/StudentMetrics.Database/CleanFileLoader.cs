@@ -5,9 +5,10 @@ using StudentMetrics.Database.Loading;
 namespace StudentMetrics.Database;
 
 /// <summary>
-/// Loads a cleaned file exactly once: a ledger entry, a binary COPY into core.student_metrics_staging and the merge
-/// (core.merge_staged), the COPY and the merge in one transaction. A load that fails or is killed leaves no rows
-/// and a ledger entry that is not 'loaded'; running it again loads the file once.
+/// Loads a cleaned file exactly once: a ledger entry, a binary COPY into core.student_metrics_staging, the merge
+/// (core.merge_staged) and the refresh of the reporting snapshot (core.refresh_reporting), all but the ledger entry in
+/// one transaction. A load that fails or is killed leaves no rows and a ledger entry that is not 'loaded'; running it
+/// again loads the file once.
 /// </summary>
 /// <param name="dataSource">Connects as a member of student_metrics_loader (or the owner), never a superuser.</param>
 public sealed class CleanFileLoader(NpgsqlDataSource dataSource)
@@ -35,8 +36,19 @@ public sealed class CleanFileLoader(NpgsqlDataSource dataSource)
                 : await StagingCopy.CopyAsync(connection, source.Contract, cleanCsv, source.ObjectKey, sha256, cancellationToken).ConfigureAwait(false);
             var copied = Stopwatch.GetTimestamp();
             var result = await MergeAsync(connection, ledgerId, staged, cancellationToken).ConfigureAwait(false);
+            var merged = Stopwatch.GetTimestamp();
+            if (result.Outcome == LoadOutcome.Loaded)
+            {
+                await RefreshReportingAsync(connection, ledgerId, cancellationToken).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result with { StagingTime = Stopwatch.GetElapsedTime(started, copied), MergeTime = Stopwatch.GetElapsedTime(copied) };
+            return result with
+            {
+                StagingTime = Stopwatch.GetElapsedTime(started, copied),
+                MergeTime = Stopwatch.GetElapsedTime(copied, merged),
+                RefreshTime = Stopwatch.GetElapsedTime(merged),
+            };
         }
         catch (Exception e)
         {
@@ -84,6 +96,14 @@ public sealed class CleanFileLoader(NpgsqlDataSource dataSource)
         {
             Restored = reader.GetInt64(6),
         };
+    }
+
+    // In the merge's transaction: readers see the new rows and the snapshot that publishes them together, or neither.
+    private static async Task RefreshReportingAsync(NpgsqlConnection connection, long ledgerId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT core.refresh_reporting(ARRAY[$1])", connection) { CommandTimeout = 0 };
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ledgerId });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // On a fresh connection: the load's own may be the one that was killed. Best effort, because the ledger entry

@@ -17,4 +17,7 @@ public sealed record LoadResult(LoadOutcome Outcome, long LedgerId, long RowsInF
 
     /// <summary>How long core.merge_staged took.</summary>
     public TimeSpan MergeTime { get; init; }
+
+    /// <summary>How long refreshing the reporting snapshot took (zero when nothing was loaded).</summary>
+    public TimeSpan RefreshTime { get; init; }
 }

@@ -71,6 +71,40 @@ public sealed class DashboardBrowserTests(LocalStack stack)
         rendered.Single(c => c.Id == "attendance-by-school").Suppressed.ShouldBe(hidden.Count, latestTerm);
     }
 
+    [Fact]
+    public async Task No_value_label_overlaps_another_label_or_crosses_a_reference_line()
+    {
+        var db = await ReportingDatabase.CreateMigratedAsync(stack, "dashboard_labels");
+        // Schools whose rates sit right at the district rate, so labels meet the district line.
+        await StudentRow.InsertAsync(db, Disclosure.AdversarialDistricts.GradeSpanDistrict(Disclosure.AdversarialDistricts.Term, null, [], 0));
+        var dir = Directory.CreateTempSubdirectory("dashboard-labels-").FullName;
+        await using var dataSource = DatabaseSettings.ForConnectionString(db).CreateDataSource();
+        var page = await DashboardWriter.WriteAsync(dataSource, Path.Combine(dir, "dashboard.html"), CancellationToken.None);
+
+        await using var browser = await HeadlessChromium.StartAsync(Width, 1000);
+        await browser.OpenAsync(new Uri(page).AbsoluteUri);
+        var clashes = (await browser.EvaluateAsync("""
+            JSON.stringify([...document.querySelectorAll('[data-chart] svg')].flatMap(svg => {
+                const id = svg.closest('[data-chart]').dataset.chart;
+                const box = e => e.getBBox();
+                const texts = [...svg.querySelectorAll('text.value, text.reference-label')].map(t => ({ t: t.textContent, b: box(t) }));
+                const lines = [...svg.querySelectorAll('line.reference')].map(l => box(l));
+                const overlap = (a, b) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+                const found = [];
+                texts.forEach((a, i) => texts.slice(i + 1).forEach(b => { if (overlap(a.b, b.b)) found.push(id + ': "' + a.t + '" on "' + b.t + '"'); }));
+                texts.filter(a => !a.t.startsWith('District')).forEach(a => lines.forEach(l => {
+                    if (l.x > a.b.x && l.x < a.b.x + a.b.width && l.y < a.b.y + a.b.height && a.b.y < l.y + l.height) found.push(id + ': "' + a.t + '" crosses the reference line');
+                }));
+                return found;
+            }))
+            """))!.GetValue<string>();
+        var labels = (await browser.EvaluateAsync("document.querySelectorAll('text.value').length"))!.GetValue<int>();
+
+        labels.ShouldBeGreaterThan(20);
+        JsonNode.Parse(clashes)!.AsArray().Select(c => c!.GetValue<string>()).ShouldBeEmpty();
+        Directory.Delete(dir, recursive: true);
+    }
+
     private static async Task<(string Term, List<string> Hidden, List<string> Shown)> SchoolsByVisibilityAsync(string db)
     {
         await using var connection = new NpgsqlConnection(db);

@@ -33,6 +33,16 @@ internal static class ReportingDatabase
         return Convert.ToInt32(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Refreshes the reporting snapshot as the loaders do after a load (as the owner).</summary>
+    public static async Task RefreshAsync(string connectionString, bool complementary = true)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT reporting_internal.refresh_student_metrics(p_complementary => $1)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = complementary });
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

@@ -23,7 +23,36 @@ internal sealed record StudentRow(
         }).ToList();
     }
 
+    /// <summary>
+    /// <paramref name="perGrade"/> students in each of <paramref name="grades"/>, values drawn from <paramref name="seed"/>
+    /// (scores 40-100, no incidents, 80-90 days enrolled with at most 5 missed), then shaped by <paramref name="shape"/>.
+    /// </summary>
+    public static IEnumerable<StudentRow> Grades(string schoolId, string term, IEnumerable<int> grades, int perGrade, int seed,
+        Func<StudentRow, int, StudentRow>? shape = null)
+    {
+        var random = new Random(seed);
+        var i = 0;
+        foreach (var grade in grades)
+        {
+            for (var k = 0; k < perGrade; k++)
+            {
+                var enrolled = (short)random.Next(80, 91);
+                var row = new StudentRow($"{schoolId}-{++i:D4}", schoolId, (short)grade, term,
+                    Score(random), Score(random), Score(random), enrolled, (short)(enrolled - random.Next(0, 6)), 0);
+                yield return shape is null ? row : shape(row, i);
+            }
+        }
+    }
+
+    /// <summary>Stores the rows as a load would, then refreshes the reporting snapshot as the loaders do after a load.</summary>
     public static async Task InsertAsync(string connectionString, IEnumerable<StudentRow> rows)
+    {
+        await InsertOnlyAsync(connectionString, rows);
+        await ReportingDatabase.RefreshAsync(connectionString);
+    }
+
+    /// <summary>Stores the rows without refreshing the reporting snapshot.</summary>
+    public static async Task InsertOnlyAsync(string connectionString, IEnumerable<StudentRow> rows)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -46,12 +75,15 @@ internal sealed record StudentRow(
             await importer.WriteAsync(row.BehaviorIncidents, NpgsqlDbType.Integer);
             await importer.WriteAsync(new DateOnly(2025, 1, 15), NpgsqlDbType.Date);
             await importer.WriteAsync("raw/synthetic/" + row.SchoolId + ".csv", NpgsqlDbType.Text);
-            await importer.WriteAsync(new string('0', 64), NpgsqlDbType.Text);
+            await importer.WriteAsync(row.SourceSha256, NpgsqlDbType.Text);
             await importer.WriteAsync(++sourceRow, NpgsqlDbType.Integer);
         }
 
         await importer.CompleteAsync();
     }
+
+    /// <summary>The content hash every synthetic row is stored under; a test that adds rows later gives them another.</summary>
+    public string SourceSha256 { get; init; } = new('0', 64);
 
     private static decimal Score(Random random) => Math.Round((decimal)(40 + random.NextDouble() * 60), 2);
 }

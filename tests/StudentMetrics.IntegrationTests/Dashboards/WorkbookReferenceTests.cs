@@ -93,11 +93,29 @@ public sealed partial class WorkbookReferenceTests(LocalStack stack)
                 columns[datasource].Add(field.Groups["column"].Value);
             }
 
-            foreach (var filter in worksheet.Descendants("groupfilter"))
+            foreach (var filter in worksheet.Descendants("groupfilter").Where(g => (string?)g.Attribute("function") == "member"))
             {
                 var column = ShelfField().Match(filter.Parent!.Attribute("column")!.Value);
                 scopeFilters.Add((sheet, column.Groups["datasource"].Value, filter.Attribute("member")!.Value.Trim('"')));
             }
+        }
+
+        // Calculations (rates from sums) are the workbook's own fields; what they read must exist, checked above.
+        var calculations = xml.Descendants("column").Where(c => c.Element("calculation") is not null)
+            .Select(c => Unbracket(c.Attribute("name")!.Value)).ToHashSet(StringComparer.Ordinal);
+        foreach (var calculation in xml.Descendants("calculation"))
+        {
+            foreach (Match used in FormulaField().Matches(calculation.Attribute("formula")!.Value))
+            {
+                var owner = calculation.Ancestors().First(a => a.Name == "datasource" || a.Name == "datasource-dependencies");
+                var datasource = (owner.Attribute("name") ?? owner.Attribute("datasource"))!.Value;
+                columns[datasource].Add(used.Groups["column"].Value);
+            }
+        }
+
+        foreach (var set in columns.Values)
+        {
+            set.ExceptWith(calculations);
         }
 
         var db = await ReportingDatabase.CreateMigratedAsync(stack, "workbooks");
@@ -150,7 +168,10 @@ public sealed partial class WorkbookReferenceTests(LocalStack stack)
     [GeneratedRegex(@"^\[(?<schema>[a-z_]+)\]\.\[(?<view>[a-z_]+)\]$")]
     private static partial Regex TableReference();
 
+    [GeneratedRegex(@"\[(?<column>[a-z_0-9]+)\]")]
+    private static partial Regex FormulaField();
+
     // [federated.x].[derivation:column:kind] as it appears on shelves, encodings and filters.
-    [GeneratedRegex(@"\[(?<datasource>federated\.[a-z0-9]+)\]\.\[[a-z]+:(?<column>[a-z_0-9]+):[a-z]+\]")]
+    [GeneratedRegex(@"\[(?<datasource>federated\.[a-z0-9]+)\]\.\[[a-z]+:(?<column>[A-Za-z_0-9]+):[a-z]+\]")]
     private static partial Regex ShelfField();
 }

@@ -11,8 +11,8 @@ namespace StudentMetrics.IntegrationTests.Database;
 
 /// <summary>
 /// The baseline stands for the versioned history it replaced: a database migrated through that history and then
-/// this build ends up the same as one this build migrates from empty, and the reporting views, rewritten as
-/// repeatable scripts, return what the history's views returned.
+/// this build ends up the same as one this build migrates from empty, and its reporting views publish what a fresh
+/// database's publish for the same rows.
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed class UpgradeEquivalenceTests(LocalStack stack)
@@ -47,26 +47,66 @@ public sealed class UpgradeEquivalenceTests(LocalStack stack)
         FirstDifference(await DumpAsync(upgraded, "pg_dumpall", "--roles-only", "--no-role-passwords"), roles).ShouldBeNull();
     }
 
+    // 0049 replaced the live views by disclosure-controlled views over a snapshot, so an upgraded database publishes
+    // something else than the history did (by design): what must hold is that, once its snapshot is refreshed (the next
+    // load does it; db/README.md says to run core.refresh_reporting() right after the upgrade), it publishes exactly
+    // what a database created by this build publishes for the same stored rows.
     [Fact]
-    public async Task The_reporting_views_return_for_the_reporting_role_what_the_historys_views_returned()
+    public async Task The_reporting_views_of_an_upgraded_database_return_what_a_fresh_ones_return_for_the_same_rows()
     {
-        var connectionString = await stack.CreateDatabaseAsync("views_kept");
-        await MigrationHistory.ApplyAsync(connectionString, stack.Repository);
-        (await LoadSampleAsTheHistoryLoadedItAsync(connectionString)).ShouldBeGreaterThan(200);
-        await StudentRow.InsertAsync(connectionString, SuppressionCases());
-        var before = await ViewsAsync(connectionString);
+        var upgraded = await stack.CreateDatabaseAsync("views_upgraded");
+        await MigrationHistory.ApplyAsync(upgraded, stack.Repository);
+        (await LoadSampleAsTheHistoryLoadedItAsync(upgraded)).ShouldBeGreaterThan(200);
+        await StudentRow.InsertOnlyAsync(upgraded, SuppressionCases());
+        await MigrateAsync(upgraded);
+        (await ViewsAsync(upgraded)).Values.ShouldAllBe(rows => rows.EndsWith('\n'), "before the first refresh the snapshot is empty");
+        await RefreshAsTheRunbookSaysAsync(upgraded);
 
-        await MigrateAsync(connectionString);
+        var fresh = await stack.CreateDatabaseAsync("views_fresh");
+        await MigrateAsync(fresh);
+        await CopyStoredRowsAsync(upgraded, fresh);
+        await RefreshAsTheRunbookSaysAsync(fresh);
 
-        var after = await ViewsAsync(connectionString);
-        after.Keys.ShouldBe(before.Keys);
-        foreach (var (view, rows) in before)
+        var expected = await ViewsAsync(fresh);
+        var actual = await ViewsAsync(upgraded);
+        actual.Keys.ShouldBe(expected.Keys);
+        foreach (var (view, rows) in expected)
         {
-            after[view].ShouldBe(rows, view);
+            actual[view].ShouldBe(rows, view);
         }
 
-        before["average_scores"].ShouldContain("complementary");
-        before["average_scores"].ShouldContain("(school,science,FEW-SCIENCE,,\"All grades\",2025-2026-S1,t,small_group,,)");
+        expected["average_scores"].ShouldContain("complementary");
+        expected["average_scores"].ShouldContain("(school,science,FEW-SCIENCE,,\"All grades\",2025-2026-S1,");
+    }
+
+    private static async Task RefreshAsTheRunbookSaysAsync(string ownerConnectionString)
+    {
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync();
+        await connection.ScalarAsync<string>("SELECT core.refresh_reporting()::text");
+    }
+
+    // Every stored row, lineage and load time included, so that the two databases hold the same data.
+    private static async Task CopyStoredRowsAsync(string fromConnectionString, string toConnectionString)
+    {
+        const string columns = "student_id, school_id, grade_level, term, math_score, reading_score, science_score, gpa, days_enrolled, " +
+                               "days_present, tardies, behavior_incidents, recorded_on, source_key, source_sha256, source_row, source_uploaded_at, loaded_at";
+        await using var from = new NpgsqlConnection(fromConnectionString);
+        await from.OpenAsync();
+        await using var to = new NpgsqlConnection(toConnectionString);
+        await to.OpenAsync();
+        string text;
+        using (var reader = await from.BeginTextExportAsync($"COPY core.student_metrics ({columns}) TO STDOUT"))
+        {
+            text = await reader.ReadToEndAsync();
+        }
+
+        await using (var writer = await to.BeginTextImportAsync($"COPY core.student_metrics ({columns}) FROM STDIN"))
+        {
+            await writer.WriteAsync(text);
+        }
+
+        (await to.ScalarAsync<long>("SELECT count(*) FROM core.student_metrics")).ShouldBe(await from.ScalarAsync<long>("SELECT count(*) FROM core.student_metrics"));
     }
 
     // The sample cleaned by this build and loaded through the load functions as the history defined them

@@ -101,6 +101,24 @@ public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_quarantined_export_is_on_record_with_its_schools_and_freshness_shows_it_as_their_latest_attempt()
+    {
+        var partial = Path.Combine(_workDir, "no-attendance.csv");
+        await File.WriteAllTextAsync(partial, "student_id,school,grade_level,term\nS1,late-school,5,2024-2025-S1\nS2,LATE-SCHOOL,6,2024-2025-S1\n");
+
+        var summary = await RunAsync(partial);
+
+        summary.Report.Status.ShouldBe(FileStatus.Quarantined);
+        await using var connection = await _database.OpenConnectionAsync();
+        (await ScalarAsync<string>(connection,
+            "SELECT l.status || ' ' || string_agg(s.school_id, ',') FROM core.ingestion_ledger l JOIN core.ingestion_ledger_schools s USING (ledger_id) " +
+            "WHERE l.source_key = 'raw/local/no-attendance.csv' GROUP BY l.status")).ShouldBe("quarantined LATE-SCHOOL");
+        (await ScalarAsync<string>(connection,
+            "SELECT latest_attempt_status || ' ' || latest_attempt_key FROM reporting.data_freshness WHERE school_id = 'LATE-SCHOOL'"))
+            .ShouldBe("quarantined raw/local/no-attendance.csv");
+    }
+
+    [Fact]
     public async Task The_readme_shows_exactly_what_make_run_prints_for_the_sample()
     {
         // As make run lays it out: the copies in .local/run below the directory the command runs in.

@@ -14,6 +14,7 @@ internal static class LoadReport
         _ =>
             $"load: {key}: {result.RowsInFile} rows: {result.Inserted} inserted, {result.Replaced} replaced, " +
             $"{result.Removed} removed, {result.KeptNewer} kept aside (another file's row wins), {result.Restored} restored (ledger {result.LedgerId})\n" +
-            $"load: staged in {result.StagingTime.TotalMilliseconds:F0} ms, merged in {result.MergeTime.TotalMilliseconds:F0} ms",
+            $"load: staged in {result.StagingTime.TotalMilliseconds:F0} ms, merged in {result.MergeTime.TotalMilliseconds:F0} ms, " +
+            $"reporting snapshot refreshed in {result.RefreshTime.TotalMilliseconds:F0} ms",
     };
 }

@@ -6,6 +6,7 @@ using StudentMetrics.Aws;
 using StudentMetrics.Aws.S3;
 using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Cleaning;
+using StudentMetrics.Cleaning.Contract;
 using StudentMetrics.Database;
 using StudentMetrics.Functions;
 using StudentMetrics.Functions.Clean;
@@ -53,6 +54,14 @@ internal sealed class LocalPipeline(IAmazonS3 s3, AwsSettings cleanRole, AwsSett
             load = await _progress.RunAsync(
                 $"loading s3://{options.Bucket}/{cleaned.Key} into PostgreSQL",
                 () => new CleanObjectLoader(loaderS3, new CleanFileLoader(database)).LoadAsync(options.Bucket, cleaned.Key, cancellationToken)).ConfigureAwait(false);
+        }
+        else if (report.Status == FileStatus.Quarantined)
+        {
+            await _progress.RunAsync(
+                "recording the quarantined file in the ingestion ledger",
+                () => new QuarantineRecorder(database).RecordAsync(
+                    new LoadSource(rawKey, report.Source.Sha256) { Contract = FeedContracts.Get(report.Dataset) }, report.Reason?.ToString() ?? "quarantined",
+                    SchoolIdScan.Read(new LocalRawFile(options.File), FeedContracts.Get(report.Dataset)), cancellationToken)).ConfigureAwait(false);
         }
 
         var copies = await CopyOutputsAsync(options, report, cancellationToken).ConfigureAwait(false);

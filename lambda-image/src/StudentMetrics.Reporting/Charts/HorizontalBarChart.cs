@@ -16,6 +16,7 @@ internal static class HorizontalBarChart
     private const double BarGap = 3;
     private const double RowGap = 12;
     private const double AxisHeight = 26;
+    private const double CharWidth = 6.6;
 
     public static string Render(
         string id, string description, IReadOnlyList<ChartSeries> series, IReadOnlyList<BarRow> rows,
@@ -26,6 +27,7 @@ internal static class HorizontalBarChart
         var plotHeight = rows.Count * (rowHeight + RowGap);
         var height = top + plotHeight + AxisHeight;
         var plotWidth = Width - LabelWidth - ValueWidth;
+        double? referenceX = reference is null ? null : LabelWidth + scale.Position(reference.Value, plotWidth);
         var svg = new StringBuilder();
         svg.Append($"<svg viewBox=\"0 0 {Width} {Formats.Svg(height)}\" role=\"img\" aria-label=\"{HtmlText.Escape(description)}\">");
         svg.Append($"<defs><pattern id=\"hatch-{id}\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">" +
@@ -67,7 +69,7 @@ internal static class HorizontalBarChart
                 var text = format(value);
                 svg.Append($"<rect data-mark=\"bar\" x=\"{LabelWidth}\" y=\"{Formats.Svg(barY)}\" width=\"{Formats.Svg(barWidth)}\" height=\"{BarHeight}\" rx=\"2\" fill=\"{series[s].Color}\">" +
                            $"<title>{HtmlText.Escape($"{row.Label} · {series[s].Name}: {text}")}</title></rect>");
-                svg.Append($"<text x=\"{Formats.Svg(LabelWidth + barWidth + 5)}\" y=\"{Formats.Svg(barY + BarHeight - 4)}\" class=\"value\">{HtmlText.Escape(text)}</text>");
+                svg.Append(ValueLabel(text, LabelWidth + barWidth, barWidth, barY + BarHeight - 4, referenceX));
             }
         }
 
@@ -76,10 +78,32 @@ internal static class HorizontalBarChart
         {
             var x = LabelWidth + scale.Position(reference.Value, plotWidth);
             svg.Append($"<line x1=\"{Formats.Svg(x)}\" y1=\"{Formats.Svg(top - 8)}\" x2=\"{Formats.Svg(x)}\" y2=\"{Formats.Svg(top + plotHeight)}\" class=\"reference\"/>");
-            svg.Append($"<text x=\"{Formats.Svg(x)}\" y=\"{Formats.Svg(top - 11)}\" class=\"reference-label\" text-anchor=\"middle\">{HtmlText.Escape(reference.Label)}</text>");
+            // Centred on the line, but kept inside the chart at either edge.
+            var half = reference.Label.Length * CharWidth / 2;
+            var labelX = Math.Clamp(x, LabelWidth + half, Width - half);
+            svg.Append($"<text x=\"{Formats.Svg(labelX)}\" y=\"{Formats.Svg(top - 11)}\" class=\"reference-label\" text-anchor=\"middle\">{HtmlText.Escape(reference.Label)}</text>");
         }
 
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    // A value label sits just past its bar's end; where the reference line would run through it, it moves inside the
+    // bar (when the bar is long enough) or past the line.
+    private static string ValueLabel(string text, double barEnd, double barWidth, double y, double? referenceX)
+    {
+        var width = text.Length * CharWidth;
+        var x = barEnd + 5;
+        if (referenceX is { } line && x - 3 <= line && line <= x + width + 3)
+        {
+            if (barWidth >= width + 12)
+            {
+                return $"<text x=\"{Formats.Svg(barEnd - 5)}\" y=\"{Formats.Svg(y)}\" class=\"value inside\" text-anchor=\"end\">{HtmlText.Escape(text)}</text>";
+            }
+
+            x = line + 5;
+        }
+
+        return $"<text x=\"{Formats.Svg(x)}\" y=\"{Formats.Svg(y)}\" class=\"value\">{HtmlText.Escape(text)}</text>";
     }
 }

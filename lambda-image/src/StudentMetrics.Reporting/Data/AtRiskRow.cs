@@ -1,7 +1,11 @@
 namespace StudentMetrics.Reporting.Data;
 
-/// <summary>A row of <c>reporting.students_at_risk</c>. Measures are null when the group is suppressed.</summary>
+/// <summary>A row of <c>reporting.students_at_risk</c>. Each indicator is decided on its own: shown, coded or hidden.</summary>
 public sealed record AtRiskRow(
-    string Scope, string SchoolId, string Term,
-    bool Suppressed, string? SuppressionReason, long? StudentCount, long? AtRiskCount, decimal? AtRiskRate,
-    long? MultipleIndicatorsCount, long? LowAttendanceCount, long? LowScoresCount, long? ManyIncidentsCount);
+    string Scope, string SchoolId, string Term, bool Suppressed, string? SuppressionReason, long? StudentCount,
+    IndicatorValue AtRisk, IndicatorValue MultipleIndicators, IndicatorValue LowAttendance, IndicatorValue LowScores, IndicatorValue ManyIncidents)
+{
+    public long? AtRiskCount => AtRisk.Count;
+
+    public decimal? AtRiskRate => AtRisk.Rate;
+}

@@ -25,16 +25,16 @@ internal static class DashboardCharts
         Card(html, "attendance-by-school", "Attendance rate by school", $"Share of enrolled days present, {term}.",
             HorizontalBarChart.Render("attendance-by-school", "Attendance rate by school", [new("Attendance rate", "#2b6cb0")],
                 schools.Select(school => Row(school, data.Attendance.FirstOrDefault(a => a.Scope == "school" && a.SchoolId == school && a.Term == term),
-                    a => a.Suppressed, a => a.SuppressionReason, a => [(double?)a.AttendanceRate], settings)).ToList(),
+                    a => a.Suppressed, a => a.SuppressionReason, a => a.Coded, a => [(double?)a.AttendanceRate], settings)).ToList(),
                 ValueScale.Nice(0, 1), v => Formats.Percent(v),
                 districtAttendance?.AttendanceRate is { } d ? new ReferenceLine((double)d, "District " + Formats.Percent(d)) : null, v => Formats.Percent(v, 0)),
             "Dashed line: the district rate.");
 
         var districtChronic = data.ChronicAbsence.FirstOrDefault(c => c.Scope == "district" && c.Term == term);
         var chronicRows = schools.Select(school => Row(school, data.ChronicAbsence.FirstOrDefault(c => c.Scope == "school" && c.SchoolId == school && c.Term == term),
-            c => c.Suppressed, c => c.SuppressionReason, c => [(double?)c.ChronicAbsenceRate], settings)).ToList();
+            c => c.Suppressed, c => c.SuppressionReason, c => c.Coded, c => [(double?)c.ChronicAbsenceRate], settings)).ToList();
         Card(html, "chronic-absence-by-school", "Chronic absence by school",
-            $"Students present on less than {Formats.Percent(settings.ChronicAbsenceBelow, 0)} of their enrolled days, {term}.",
+            $"Students who missed {Formats.Percent(settings.ChronicAbsenceMissedAtLeast, 0)} or more of their enrolled days, {term}.",
             HorizontalBarChart.Render("chronic-absence-by-school", "Chronic absence rate by school", [new("Chronically absent", "#dd6b20")],
                 chronicRows, ValueScale.Nice(0, MaxOf(chronicRows, (double?)districtChronic?.ChronicAbsenceRate, 0.1)), v => Formats.Percent(v),
                 districtChronic?.ChronicAbsenceRate is { } dc ? new ReferenceLine((double)dc, "District " + Formats.Percent(dc)) : null, v => Formats.Percent(v, 0)),
@@ -62,7 +62,7 @@ internal static class DashboardCharts
 
         var districtRisk = data.AtRisk.FirstOrDefault(a => a.Scope == "district" && a.Term == term);
         var riskRows = schools.Select(school => Row(school, data.AtRisk.FirstOrDefault(a => a.Scope == "school" && a.SchoolId == school && a.Term == term),
-            a => a.Suppressed, a => a.SuppressionReason, a => [(double?)a.AtRiskRate], settings)).ToList();
+            a => a.Suppressed, a => a.SuppressionReason, a => a.AtRisk.Coded, a => [(double?)a.AtRiskRate], settings)).ToList();
         Card(html, "at-risk-by-school", "Students at risk by school", $"Share of students with at least one early-warning indicator, {term}.",
             HorizontalBarChart.Render("at-risk-by-school", "Students at risk by school", [new("At risk", "#c53030")], riskRows,
                 ValueScale.Nice(0, MaxOf(riskRows, (double?)districtRisk?.AtRiskRate, 0.1)), v => Formats.Percent(v),
@@ -71,10 +71,10 @@ internal static class DashboardCharts
 
         var indicatorRows = districtRisk is null ? [] : new List<BarRow>
         {
-            new("Low attendance", [districtRisk.LowAttendanceCount]),
-            new("Low scores", [districtRisk.LowScoresCount]),
-            new("Many incidents", [districtRisk.ManyIncidentsCount]),
-            new("Two or more", [districtRisk.MultipleIndicatorsCount]),
+            IndicatorRow("Low attendance", districtRisk.LowAttendance, settings),
+            IndicatorRow("Low scores", districtRisk.LowScores, settings),
+            IndicatorRow("Many incidents", districtRisk.ManyIncidents, settings),
+            IndicatorRow("Two or more", districtRisk.MultipleIndicators, settings),
         };
         if (districtRisk?.Suppressed == true)
         {
@@ -88,7 +88,7 @@ internal static class DashboardCharts
             $"Many incidents: {settings.AtRiskIncidentsAtLeast.ToString(CultureInfo.InvariantCulture)} or more behaviour incidents in the term.");
 
         var gradeRows = data.Attendance.Where(a => a.Scope == "grade" && a.Term == term).OrderBy(a => a.GradeLevel)
-            .Select(a => Row(Formats.Grade(a.GradeLevel), a, x => x.Suppressed, x => x.SuppressionReason, x => [(double?)x.AttendanceRate], settings)).ToList();
+            .Select(a => Row(Formats.Grade(a.GradeLevel), a, x => x.Suppressed, x => x.SuppressionReason, x => x.Coded, x => [(double?)x.AttendanceRate], settings)).ToList();
         Card(html, "attendance-by-grade", "Attendance rate by grade", $"All schools, {term}.",
             HorizontalBarChart.Render("attendance-by-grade", "Attendance rate by grade", [new("Attendance rate", "#319795")], gradeRows,
                 ValueScale.Nice(0, 1), v => Formats.Percent(v),
@@ -121,11 +121,17 @@ internal static class DashboardCharts
         html.Append("</section>");
     }
 
-    private static BarRow Row<T>(string label, T? row, Func<T, bool> suppressed, Func<T, string?> reason, Func<T, double?[]> values, ReportingSettings settings)
+    private static BarRow Row<T>(string label, T? row, Func<T, bool> suppressed, Func<T, string?> reason, Func<T, string?> coded, Func<T, double?[]> values, ReportingSettings settings)
         where T : class =>
         row is null ? new BarRow(label, [null])
         : suppressed(row) ? new BarRow(label, [], true, SuppressionText.For(reason(row), settings))
+        : coded(row) is { } range ? new BarRow(label, [], true, SuppressionText.Coded(range, settings))
         : new BarRow(label, values(row));
+
+    private static BarRow IndicatorRow(string label, IndicatorValue value, ReportingSettings settings) =>
+        value.Count is { } count ? new BarRow(label, [count])
+        : value.Coded is { } range ? new BarRow(label, [], true, SuppressionText.Coded(range, settings))
+        : new BarRow(label, [], true, SuppressionText.For(null, settings));
 
     private static BarRow ScoreRow(string label, List<AverageScoreRow> rows, ReportingSettings settings)
     {

@@ -21,17 +21,17 @@ internal static class KpiTiles
         Tile(html, "#24508a", "Students", Formats.Count(risk?.StudentCount), "", "enrolled in " + HtmlText.Escape(term));
         Tile(html, "#2b6cb0", "Attendance rate", Formats.Percent(attendance?.AttendanceRate), "",
             Change(attendance?.AttendanceRate, attendanceBefore?.AttendanceRate, previous, higherIsBetter: true));
-        Tile(html, "#dd6b20", "Chronically absent", Formats.Percent(chronic?.ChronicAbsenceRate),
+        Tile(html, "#dd6b20", "Chronically absent", chronic?.Coded ?? Formats.Percent(chronic?.ChronicAbsenceRate),
             chronic?.ChronicallyAbsentCount is { } absent ? Formats.Count(absent) + " students" : "",
             Change(chronic?.ChronicAbsenceRate, chronicBefore?.ChronicAbsenceRate, previous, higherIsBetter: false));
-        Tile(html, "#c53030", "Students at risk", Formats.Count(risk?.AtRiskCount),
+        Tile(html, "#c53030", "Students at risk", risk?.AtRisk.Coded ?? Formats.Count(risk?.AtRiskCount),
             risk?.AtRiskRate is { } rate ? Formats.Percent(rate) : "", "at least one early-warning indicator");
         Tile(html, "#38a169", "Average scores", Formats.Score(Mean(scores.Values.Select(s => s.AverageScore))), "/ 100",
             string.Join(" · ", new[] { "math", "reading", "science" }.Where(scores.ContainsKey)
                 .Select(s => Formats.Subject(s) + " " + Formats.Score(scores[s].AverageScore))));
         Tile(html, stale == 0 ? "#2f855a" : "#c53030", "Data freshness",
             stale == 0 ? "Current" : Formats.Count(stale) + " stale", "",
-            data.Freshness.Count == 0 ? "no loads yet" : "latest load " + data.Freshness.Max(f => f.LastLoadedAt).UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC");
+            data.Status is null ? "no loads yet" : "figures as of " + data.Status.RefreshedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC");
         html.Append("</section>");
     }
 

@@ -36,6 +36,7 @@ internal static class PageStyle
         svg .value { font-size: 11.5px; fill: #2d3748; font-weight: 600; }
         /* A white halo keeps value labels readable where they cross grid or reference lines. */
         svg .value, svg .reference-label { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+        svg .value.inside { fill: #fff; stroke: none; }
         svg .legend { font-size: 12px; fill: #2d3748; }
         svg .grid { stroke: #edf0f4; stroke-width: 1; }
         svg .axis { stroke: #a0aec0; stroke-width: 1; }

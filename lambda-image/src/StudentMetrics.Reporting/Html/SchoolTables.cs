@@ -26,16 +26,20 @@ internal static class SchoolTables
     public static void RenderFreshness(StringBuilder html, DashboardData data)
     {
         html.Append("<section class=\"card wide\" data-table=\"freshness\"><h2>Data freshness</h2>");
-        html.Append($"<p class=\"subtitle\">The latest load of each school's data. Stale: no load in the last {data.Settings.StaleAfterDays.ToString(CultureInfo.InvariantCulture)} days.</p>");
+        html.Append($"<p class=\"subtitle\">The latest load of each school's data, and the latest attempt at a file holding it (failed and quarantined ones too). Stale: no load in the last {data.Settings.StaleAfterDays.ToString(CultureInfo.InvariantCulture)} days.</p>");
         html.Append("<table><thead><tr><th>School</th><th>Last loaded (UTC)</th><th class=\"num\">Days ago</th><th>Latest term</th>" +
-                    "<th>Latest record</th><th>Latest file</th><th>Load status</th><th>Status</th></tr></thead><tbody>");
+                    "<th>Latest file loaded</th><th>Latest attempt</th><th>Status</th></tr></thead><tbody>");
         foreach (var f in data.Freshness)
         {
             html.Append($"<tr><td>{HtmlText.Escape(f.SchoolId)}</td>");
-            html.Append($"<td>{f.LastLoadedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</td>");
-            html.Append($"<td class=\"num\">{f.DaysSinceLoad.ToString(CultureInfo.InvariantCulture)}</td>");
-            html.Append($"<td>{HtmlText.Escape(f.LatestTerm)}</td><td>{f.LatestRecordedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</td>");
-            html.Append($"<td class=\"mono\">{HtmlText.Escape(f.LatestSourceKey)}</td><td>{HtmlText.Escape(f.LedgerStatus ?? "not in ledger")}</td>");
+            html.Append($"<td>{(f.LastLoadedAt is { } loaded ? loaded.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "never")}</td>");
+            html.Append($"<td class=\"num\">{(f.DaysSinceLoad is { } days ? days.ToString(CultureInfo.InvariantCulture) : "–")}</td>");
+            html.Append($"<td>{HtmlText.Escape(f.LatestTerm ?? "–")}</td>");
+            html.Append($"<td class=\"mono\">{HtmlText.Escape(f.LatestSourceKey ?? "–")}</td>");
+            var attempt = f.LatestAttemptStatus is { } status
+                ? status + (f.LatestAttemptAt is { } at ? " " + at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "")
+                : "not in ledger";
+            html.Append($"<td>{HtmlText.Escape(attempt)}</td>");
             html.Append(f.Stale ? "<td><span class=\"badge stale\">Stale</span></td></tr>" : "<td><span class=\"badge ok\">Current</span></td></tr>");
         }
 
@@ -63,13 +67,13 @@ internal static class SchoolTables
         }
 
         html.Append($"<td class=\"num\">{Formats.Count(risk.StudentCount)}</td>");
-        html.Append(Cell(attendance?.AttendanceRate is { } a ? Formats.Percent(a) : null, attendance?.StudentCount));
-        html.Append(Cell(chronic?.ChronicAbsenceRate is { } c ? Formats.Percent(c) : null, chronic?.StudentCount));
-        html.Append(Cell(risk.AtRiskRate is { } r ? Formats.Count(risk.AtRiskCount) + " (" + Formats.Percent(r) + ")" : null, null));
+        html.Append(Cell(attendance?.AttendanceRate is { } a ? Formats.Percent(a) : attendance?.Coded, attendance?.StudentCount));
+        html.Append(Cell(chronic?.ChronicAbsenceRate is { } c ? Formats.Percent(c) : chronic?.Coded, chronic?.StudentCount));
+        html.Append(Cell(risk.AtRiskRate is { } r ? Formats.Count(risk.AtRiskCount) + " (" + Formats.Percent(r) + ")" : risk.AtRisk.Coded, null));
         foreach (var subject in new[] { "math", "reading", "science" })
         {
             var score = scores.GetValueOrDefault(subject);
-            html.Append(Cell(score?.AverageScore is { } s ? Formats.Score(s) : null, score?.StudentCount));
+            html.Append(Cell(score?.AverageScore is { } s ? Formats.Score(s) : score?.Coded, score?.StudentCount));
         }
 
         html.Append("</tr>");
