@@ -93,17 +93,26 @@ public sealed class LambdaRuntimeLoopTests
     [Fact]
     public async Task The_cancellation_token_fires_a_margin_before_the_deadline()
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(3);
+        var time = new ManualTimeProvider(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+        var deadline = time.GetUtcNow().AddSeconds(3);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         DateTimeOffset? cancelledAt = null;
         var client = new ScriptedRuntimeClient(Invocation("req-1", "{}", deadline));
         var catalog = new FunctionCatalog([FunctionRegistration.ForJson(
             "wait", EchoJsonContext.Default.DictionaryStringString, EchoJsonContext.Default.DictionaryStringString,
-            () => new WaitForCancellationFunction(at => cancelledAt = at))]);
+            () => new WaitForCancellationFunction(time, started, at => cancelledAt = at))]);
 
-        await new LambdaRuntimeLoop(client, _output.Log, _output.Metrics, TimeProvider.System).RunAsync(catalog, "wait", CancellationToken.None);
+        var run = new LambdaRuntimeLoop(client, _output.Log, _output.Metrics, time).RunAsync(catalog, "wait", CancellationToken.None);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        time.Advance(TimeSpan.FromSeconds(2));
+        var stillWorking = cancelledAt is null;
+        time.Advance(TimeSpan.FromSeconds(1));
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
 
+        stillWorking.ShouldBeTrue("two seconds into three, the function is not yet told to stop");
         cancelledAt.ShouldNotBeNull();
-        cancelledAt.Value.ShouldBeLessThan(deadline, "the function learns of the deadline while it can still report");
+        // The margin is a tenth of the three seconds: the token fires at 2.7 s, while the function can still report.
+        cancelledAt.Value.ShouldBe(deadline - TimeSpan.FromSeconds(0.3));
         client.Responses.ShouldHaveSingleItem().RequestId.ShouldBe("req-1");
     }
 
