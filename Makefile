@@ -3,6 +3,9 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CONFIG ?= Release
 FILE ?= samples/student_metrics_sample.csv
+# The schools FILE may carry: make run registers them for its source, raw/local/. These are the sample's
+# (samples/generate_sample.py); with your own FILE, give its schools: make run FILE=x.csv SCHOOLS=ID,ID
+SCHOOLS ?= BAY-ACAD,HILL-HS,LIN-ELEM,OAK-ELEM,PINE-ACAD,RIVER-MS
 CLI_DLL := artifacts/bin/StudentMetrics.Cli/$(shell echo $(CONFIG) | tr A-Z a-z)/student-metrics.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
@@ -27,7 +30,7 @@ test: build ## Build and run every test, starting and stopping PostgreSQL and th
 
 run: build ## Run the whole pipeline locally on FILE (default: the bundled sample)
 	@ops/local/check-prereqs.sh stack
-	ops/local/with-stack.sh ./bin/student-metrics run "$(FILE)" --workdir .local/run
+	ops/local/with-stack.sh ./bin/student-metrics run "$(FILE)" --workdir .local/run --schools "$(SCHOOLS)"
 
 bench: ## Benchmarks: cleaner vs baselines, loader vs psql \copy, cold start
 	@ops/local/check-prereqs.sh build stack

@@ -7,8 +7,11 @@ The job does what `student-metrics load` does locally, through the same SQL (db/
   3. core.merge_staged(ledger_id, rows_written) per file       -> the spec's "Loading and idempotency"
   4. core.fail_load(ledger_id, error) for every entry still open when anything failed
 
-Each cleaned object carries S3 metadata `source-key` (the raw object's key) and `source-sha256` (the raw content's
-hash): they are the file's identity and the lineage stored on every row. Job bookmarks make a run read only files it
+Each cleaned object carries its lineage as S3 metadata (LineageMetadata in lambda-image/src/StudentMetrics.Functions/Clean,
+docs/feed-contract.md "Lineage"): `source-key` (the raw object's key), `source-sha256` (the raw content's hash), the raw
+version (`source-version`), its upload time (`source-uploaded-at`), its place among the key's versions
+(`source-version-ordinal`) and the event's `source-sequencer` when known. Values are percent-encoded UTF-8 (metadata
+travels in ASCII headers; keys are any UTF-8): every value is read through `unquote`. Job bookmarks make a run read only files it
 has not read before; a run that fails is not committed, and running it again is safe because the merge is idempotent.
 
 Arguments: --JOB_NAME, --catalog_database, --catalog_table (the crawled clean/ prefix), --connection_name (a JDBC
@@ -16,7 +19,8 @@ connection to the database, credentials in Secrets Manager, connecting as a memb
 --database_name (the PostgreSQL database).
 """
 import sys
-from urllib.parse import urlparse
+from collections import namedtuple
+from urllib.parse import unquote, urlparse
 
 STAGING_TABLE = "core.student_metrics_staging"
 
@@ -47,6 +51,14 @@ FILE_COLUMN = "clean_object"
 # a test holds these names to the C# ones.
 SOURCE_KEY_METADATA = "source-key"
 SOURCE_SHA256_METADATA = "source-sha256"
+SOURCE_VERSION_METADATA = "source-version"
+SOURCE_UPLOADED_AT_METADATA = "source-uploaded-at"
+SOURCE_VERSION_ORDINAL_METADATA = "source-version-ordinal"
+SOURCE_SEQUENCER_METADATA = "source-sequencer"
+
+# One cleaned object's lineage, decoded. version_ordinal orders two versions of one key exactly; uploaded_at (ISO 8601,
+# UTC) is the upload time files are ordered by across keys; sequencer is None when the event that brought it had none.
+Lineage = namedtuple("Lineage", "key sha256 version_id uploaded_at version_ordinal sequencer")
 
 # The freshness alarm (ops/cloudformation/monitoring.yaml) watches this metric: no files loaded for N hours pages on-call.
 METRIC_NAMESPACE = "StudentMetrics"
@@ -59,14 +71,24 @@ def split_s3_url(url):
     return parsed.netloc, parsed.path.lstrip("/")
 
 
+def lineage_of(metadata):
+    """The lineage in one cleaned object's metadata, every value decoded from its percent-encoding."""
+    def value(name):
+        return unquote(metadata[name]) if name in metadata else None
+
+    return Lineage(
+        key=value(SOURCE_KEY_METADATA),
+        sha256=value(SOURCE_SHA256_METADATA).lower(),
+        version_id=value(SOURCE_VERSION_METADATA),
+        uploaded_at=value(SOURCE_UPLOADED_AT_METADATA),
+        version_ordinal=int(metadata[SOURCE_VERSION_ORDINAL_METADATA]) if SOURCE_VERSION_ORDINAL_METADATA in metadata else None,
+        sequencer=value(SOURCE_SEQUENCER_METADATA))
+
+
 def file_lineage(s3, clean_objects):
-    """The raw key and content hash of each cleaned object, from the metadata the cleaner put on it."""
-    lineage = {}
-    for url in clean_objects:
-        bucket, key = split_s3_url(url)
-        metadata = s3.head_object(Bucket=bucket, Key=key)["Metadata"]
-        lineage[url] = (metadata[SOURCE_KEY_METADATA], metadata[SOURCE_SHA256_METADATA].lower())
-    return lineage
+    """The lineage of each cleaned object, from the metadata the cleaner put on it."""
+    return {url: lineage_of(s3.head_object(Bucket=bucket, Key=key)["Metadata"])
+            for url, (bucket, key) in ((url, split_s3_url(url)) for url in clean_objects)}
 
 
 def files_loaded_metric(outcomes):
@@ -133,7 +155,7 @@ def main():
 
     lineage = file_lineage(boto3.client("s3"), clean_objects)
     lineage_frame = glue_context.spark_session.createDataFrame(
-        [(url, key, sha256) for url, (key, sha256) in lineage.items()], [FILE_COLUMN, "source_key", "source_sha256"])
+        [(url, of.key, of.sha256) for url, of in lineage.items()], [FILE_COLUMN, "source_key", "source_sha256"])
     staged = clean.join(F.broadcast(lineage_frame), FILE_COLUMN).select(
         *[F.col(name).cast(spark_type).alias(name) for name, spark_type in STAGING_COLUMNS], FILE_COLUMN)
     staged.cache()
@@ -147,8 +169,8 @@ def main():
     outcomes = []
     try:
         to_stage = []
-        for url_of_object, (key, sha256) in lineage.items():
-            ledger_id, already_loaded = ledger.begin(key, sha256)
+        for url_of_object, of in lineage.items():
+            ledger_id, already_loaded = ledger.begin(of.key, of.sha256)
             open_entries[url_of_object] = ledger_id
             if not already_loaded:
                 to_stage.append(url_of_object)
@@ -166,7 +188,7 @@ def main():
             outcome = ledger.merge(ledger_id, written)
             outcomes.append(outcome[0])
             del open_entries[url_of_object]
-            print(f"student_metrics load {lineage[url_of_object][0]}: {outcome}")
+            print(f"student_metrics load {lineage[url_of_object].key}: {outcome}")
     except Exception as error:
         for ledger_id in open_entries.values():
             ledger.fail(ledger_id, error)

@@ -26,8 +26,22 @@ class FileLineageTests(unittest.TestCase):
 
         lineage = job.file_lineage(s3, ["s3://b/clean/a.csv"])
 
-        self.assertEqual(lineage, {"s3://b/clean/a.csv": ("raw/a.csv", "ab" * 32)})
+        self.assertEqual(lineage["s3://b/clean/a.csv"][:2], ("raw/a.csv", "ab" * 32))
         self.assertEqual(s3.asked, [("b", "clean/a.csv")])
+
+    def test_every_value_is_decoded_from_its_percent_encoding(self):
+        s3 = FakeS3({("b", "clean/x.csv"): {
+            "source-key": "raw/Escuela%20Ni%C3%B1os/M%C3%BCller%2B1.csv", "source-sha256": "ab" * 32,
+            "source-version": "3/L4kq%2Btz", "source-uploaded-at": "2025-03-15T10:00:00.000Z",
+            "source-version-ordinal": "2", "source-sequencer": "0062D5A1"}})
+
+        lineage = job.file_lineage(s3, ["s3://b/clean/x.csv"])["s3://b/clean/x.csv"]
+
+        self.assertEqual(lineage.key, "raw/Escuela Niños/Müller+1.csv")
+        self.assertEqual(lineage.version_id, "3/L4kq+tz")
+        self.assertEqual(lineage.uploaded_at, "2025-03-15T10:00:00.000Z")
+        self.assertEqual(lineage.version_ordinal, 2)
+        self.assertEqual(lineage.sequencer, "0062D5A1")
 
 
 class StagingColumnsTests(unittest.TestCase):

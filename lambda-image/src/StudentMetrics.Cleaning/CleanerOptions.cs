@@ -3,7 +3,7 @@ using StudentMetrics.Cleaning.Contract;
 namespace StudentMetrics.Cleaning;
 
 /// <summary>Settings of one cleaning run.</summary>
-public sealed class CleanerOptions
+public sealed record CleanerOptions
 {
     /// <summary>A file with more than this share of its data rows rejected is quarantined as a wrong export.</summary>
     public double QuarantineRejectRatio { get; init; } = 0.5;
@@ -19,4 +19,11 @@ public sealed class CleanerOptions
     /// swallowed the rest of the file; it quarantines the file instead of growing memory with it.
     /// </summary>
     public int MaxRecordBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The values of the contract's <see cref="FeedContract.SourcePermissionColumn"/> (the schools) the file's source
+    /// may send, canonical (upper-case); a row with any other is rejected as not permitted. Null: no restriction (a
+    /// file cleaned without a source registry, such as a local file on the command line).
+    /// </summary>
+    public IReadOnlyCollection<string>? PermittedValues { get; init; }
 }

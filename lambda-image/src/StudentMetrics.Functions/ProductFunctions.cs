@@ -15,16 +15,27 @@ namespace StudentMetrics.Functions;
 /// </summary>
 public static class ProductFunctions
 {
-    public static FunctionCatalog Catalog { get; } = new(
-    [
-        FunctionRegistration.ForS3Objects(
-            CleanFunction.Name,
-            CleanOutputLayout.Raw,
-            () => new CleanFunction(S3ClientFactory.Create(AwsSettings.FromEnvironment()), new CleanerOptions())),
-        FunctionRegistration.ForJson(
-            MigrateFunction.Name,
-            MigrateJsonContext.Default.MigrateRequest,
-            MigrateJsonContext.Default.MigrateResponse,
-            () => new MigrateFunction(DatabaseConnections.FromEnvironment())),
-    ]);
+    public static FunctionCatalog Catalog { get; } = For(AwsSettings.FromEnvironment);
+
+    /// <summary>The functions with these AWS settings (the local run's own bucket).</summary>
+    public static FunctionCatalog For(Func<AwsSettings> aws)
+    {
+        ArgumentNullException.ThrowIfNull(aws);
+        return new FunctionCatalog(
+        [
+            FunctionRegistration.ForS3Objects(
+                CleanFunction.Name,
+                CleanOutputLayout.Raw,
+                () =>
+                {
+                    var settings = aws();
+                    return new CleanFunction(S3ClientFactory.Create(settings), settings.RequireDataBucket("the clean function"), new CleanerOptions());
+                }),
+            FunctionRegistration.ForJson(
+                MigrateFunction.Name,
+                MigrateJsonContext.Default.MigrateRequest,
+                MigrateJsonContext.Default.MigrateResponse,
+                () => new MigrateFunction(DatabaseConnections.FromEnvironment(), aws())),
+        ]);
+    }
 }

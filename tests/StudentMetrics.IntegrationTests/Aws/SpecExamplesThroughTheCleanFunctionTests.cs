@@ -3,7 +3,10 @@ using System.Text;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
+using StudentMetrics.Aws;
+using StudentMetrics.Cleaning;
 using StudentMetrics.Functions;
+using StudentMetrics.IntegrationTests.Functions;
 using StudentMetrics.Hosting;
 using StudentMetrics.Hosting.Observability;
 using StudentMetrics.IntegrationTests.Hosting;
@@ -19,18 +22,18 @@ namespace StudentMetrics.IntegrationTests.Aws;
 [Collection(StackCollection.Name)]
 public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) : IAsyncLifetime
 {
-    private readonly IAmazonS3 _s3 = stack.CreateS3Client();
-    private readonly string _bucket = "spec-" + Guid.NewGuid().ToString("N")[..12];
+    private FeedBucket _feed = null!;
 
     public static TheoryData<string> Examples() => new(SpecExampleCorpus.Names());
 
-    public async Task InitializeAsync() => await _s3.PutBucketAsync(_bucket);
+    private IAmazonS3 S3 => _feed.S3;
 
-    public Task DisposeAsync()
-    {
-        _s3.Dispose();
-        return Task.CompletedTask;
-    }
+    private string Bucket => _feed.Name;
+
+    // The examples come from one source permitted every school their cleaned rows name.
+    public async Task InitializeAsync() => _feed = await FeedBucket.CreateAsync(stack, "spec", ("spec examples", [.. SchoolsOfCleanRows()]));
+
+    public async Task DisposeAsync() => await _feed.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Examples))]
@@ -40,9 +43,9 @@ public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) :
         var raw = await File.ReadAllBytesAsync(SpecExampleCorpus.RawPath(name));
         // A key as schools name files: a space and a plus, which the event carries form-URL-encoded.
         var rest = $"spec examples/{name}+v1.csv";
-        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "raw/" + rest, InputStream = new MemoryStream(raw) });
+        await S3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "raw/" + rest, InputStream = new MemoryStream(raw) });
 
-        await InvokeCleanAsync(LambdaEvents.S3ObjectCreated(_bucket, WebUtility.UrlEncode("raw/" + rest), raw.Length));
+        await InvokeCleanAsync(LambdaEvents.S3ObjectCreated(Bucket, WebUtility.UrlEncode("raw/" + rest), raw.Length));
 
         var report = JsonDocument.Parse(await ReadAsync("reports/" + rest + ".report.json") ?? "{}").RootElement;
         SpecExampleCorpus.CheckReport(expected, report);
@@ -58,15 +61,26 @@ public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) :
         {
             clean.ShouldBeNull("a quarantined file has no cleaned output");
             rejects.ShouldBeNull("a quarantined file's rejects are not under rejects/");
-            (await ReadBytesAsync("quarantine/" + rest)).ShouldBe(raw);
-            (await ReadAsync("quarantine/" + rest + ".report.json")).ShouldNotBeNull();
-            SpecExampleCorpus.CheckOutputs(expected, null, await ReadAsync("quarantine/" + rest + ".rejects.csv"));
+            (await ReadBytesAsync("quarantine/files/" + rest)).ShouldBe(raw);
+            (await ReadAsync("quarantine/reports/" + rest + ".report.json")).ShouldNotBeNull();
+            SpecExampleCorpus.CheckOutputs(expected, null, await ReadAsync("quarantine/rejects/" + rest));
         }
 
         (await ReadBytesAsync("raw/" + rest)).ShouldBe(raw, "the raw object is never changed");
     }
 
-    private static async Task InvokeCleanAsync(string payload)
+    /// <summary>The schools of every example's cleaned rows, as the cleaner gives them without a registry.</summary>
+    private static IEnumerable<string> SchoolsOfCleanRows() =>
+        SpecExampleCorpus.Names()
+            .SelectMany(name =>
+            {
+                using var clean = new MemoryStream();
+                new FeedCleaner(new CleanerOptions()).Clean(new LocalRawFile(SpecExampleCorpus.RawPath(name)), clean, Stream.Null);
+                return CsvText.Parse(Encoding.UTF8.GetString(clean.ToArray())).Skip(1).Select(row => row[1]).ToList();
+            })
+            .Distinct(StringComparer.Ordinal);
+
+    private async Task InvokeCleanAsync(string payload)
     {
         var requestId = Guid.NewGuid().ToString();
         var output = new JsonLinesOutput(TextWriter.Null);
@@ -78,7 +92,7 @@ public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) :
             Log = new FunctionLog(new JsonLog(output, TimeProvider.System), "clean", requestId),
             Metrics = new EmbeddedMetrics(output, TimeProvider.System, EmbeddedMetrics.DefaultNamespace),
         };
-        await ProductFunctions.Catalog.Get("clean").CreateInvoker().InvokeAsync(Encoding.UTF8.GetBytes(payload), context);
+        await ProductFunctions.For(() => AwsSettings.FromEnvironment().WithDataBucket(Bucket)).Get("clean").CreateInvoker().InvokeAsync(Encoding.UTF8.GetBytes(payload), context);
     }
 
     private async Task<string?> ReadAsync(string key) =>
@@ -88,7 +102,7 @@ public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) :
     {
         try
         {
-            using var response = await _s3.GetObjectAsync(_bucket, key);
+            using var response = await S3.GetObjectAsync(Bucket, key);
             using var buffer = new MemoryStream();
             await response.ResponseStream.CopyToAsync(buffer);
             return buffer.ToArray();

@@ -69,6 +69,15 @@ public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
     }
 
     [Fact]
+    public void Make_run_registers_exactly_the_schools_of_the_sample()
+    {
+        var rows = CsvText.Parse(File.ReadAllText(_sample));
+        var schools = rows.Skip(1).Select(r => r[1].Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal);
+
+        SampleSchools.ShouldBe(schools);
+    }
+
+    [Fact]
     public async Task Running_the_same_file_again_changes_nothing()
     {
         var first = await RunAsync(_sample);
@@ -93,7 +102,7 @@ public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
         summary.Report.Status.ShouldBe(FileStatus.Quarantined);
         summary.Report.Reason.ShouldNotBeNull().Message.ShouldContain("student_id");
         summary.Load.ShouldBeNull();
-        (await ReadObjectAsync("quarantine/local/gradebook.csv")).ShouldBe(await File.ReadAllTextAsync(wrong));
+        (await ReadObjectAsync("quarantine/files/local/gradebook.csv")).ShouldBe(await File.ReadAllTextAsync(wrong));
         await using var connection = await _database.OpenConnectionAsync();
         (await ScalarAsync<long>(connection, "SELECT count(*) FROM core.student_metrics")).ShouldBe(0);
     }
@@ -104,7 +113,7 @@ public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
         // As make run lays it out: the copies in .local/run below the directory the command runs in.
         var home = Path.Combine(_workDir, "checkout");
         var workDir = Path.Combine(home, ".local", "run");
-        var summary = await new LocalPipeline(_s3, _sqs, _database, TextWriter.Null).RunAsync(new LocalRunOptions(_sample, workDir, _bucket), CancellationToken.None);
+        var summary = await new LocalPipeline(_s3, _sqs, _database, TextWriter.Null).RunAsync(new LocalRunOptions(_sample, workDir, _bucket, SampleSchools), CancellationToken.None);
         using var printed = new StringWriter();
 
         LocalRunSummaryWriter.Write(summary, printed, home);
@@ -118,6 +127,10 @@ public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
         actual.TrimStart('\n').ShouldBe(shown.Groups["block"].Value);
     }
 
+    // What make run registers for its source: the Makefile's SCHOOLS.
+    private static readonly string[] SampleSchools =
+        Regex.Match(File.ReadAllText(Path.Combine(LocalStack.FindRepository(), "Makefile")), @"^SCHOOLS \?= (.+)$", RegexOptions.Multiline).Groups[1].Value.Split(',');
+
     private static string FileSha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
     private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
@@ -127,7 +140,7 @@ public sealed class PipelineEndToEndTests(LocalStack stack) : IAsyncLifetime
     }
 
     private Task<LocalRunSummary> RunAsync(string file) =>
-        new LocalPipeline(_s3, _sqs, _database, TextWriter.Null).RunAsync(new LocalRunOptions(file, _workDir, _bucket), CancellationToken.None);
+        new LocalPipeline(_s3, _sqs, _database, TextWriter.Null).RunAsync(new LocalRunOptions(file, _workDir, _bucket, SampleSchools), CancellationToken.None);
 
     private async Task<string> ReadObjectAsync(string key)
     {

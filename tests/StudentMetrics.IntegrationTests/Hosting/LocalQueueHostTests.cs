@@ -3,7 +3,10 @@ using Amazon.S3.Model;
 using StudentMetrics.Aws;
 using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Functions;
+using StudentMetrics.Functions.Clean;
 using StudentMetrics.Functions.Local;
+using StudentMetrics.Hosting;
+using StudentMetrics.IntegrationTests.Functions;
 using StudentMetrics.Hosting.Observability;
 using StudentMetrics.IntegrationTests.Infrastructure;
 
@@ -18,9 +21,8 @@ public sealed class LocalQueueHostTests(LocalStack stack)
     [Fact]
     public async Task Draining_a_queue_cleans_each_notified_object_deletes_what_succeeded_and_leaves_the_failure()
     {
-        var bucket = "local-host-" + Guid.NewGuid().ToString("N")[..12];
-        using var s3 = stack.CreateS3Client();
-        await s3.PutBucketAsync(bucket);
+        await using var feed = await FeedBucket.CreateAsync(stack, "local-host", ("east side", ["SCH1"]));
+        var (s3, bucket) = (feed.S3, feed.Name);
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "raw/east side/q1+q2.csv", ContentBody = Export });
         using var sqs = new SqsClient(AwsSettings.FromEnvironment());
         var queueUrl = await sqs.CreateQueueAsync("raw-uploads-" + Guid.NewGuid().ToString("N")[..8], null, CancellationToken.None);
@@ -29,7 +31,7 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         await sqs.SendMessageAsync(queueUrl, LambdaEvents.S3ObjectCreated(bucket, "raw/gone.csv"), CancellationToken.None);
         var logged = new StringWriter();
         var output = new JsonLinesOutput(logged);
-        using var host = new LocalQueueHost(sqs, ProductFunctions.Catalog, new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
+        using var host = new LocalQueueHost(sqs, FunctionsIn(bucket), new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
 
         var result = await host.DrainAsync(queueUrl, "clean", CancellationToken.None);
 
@@ -37,7 +39,7 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         result.MessagesSucceeded.ShouldBe(2);
         result.MessagesFailed.ShouldBe(1);
         result.Invocations.ShouldBeGreaterThanOrEqualTo(1);
-        (await s3.GetObjectMetadataAsync(bucket, "clean/east side/q1+q2.csv")).Metadata["source-key"].ShouldBe("raw/east side/q1+q2.csv");
+        LineageMetadata.Decode((await s3.GetObjectMetadataAsync(bucket, "clean/east side/q1+q2.csv")).Metadata["source-key"]).ShouldBe("raw/east side/q1+q2.csv");
         var attributes = await sqs.GetQueueAttributesAsync(queueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"], CancellationToken.None);
         attributes["ApproximateNumberOfMessages"].ShouldBe("0");
         attributes["ApproximateNumberOfMessagesNotVisible"].ShouldBe("1", "the failed message waits for its retry");
@@ -53,20 +55,20 @@ public sealed class LocalQueueHostTests(LocalStack stack)
     [Fact]
     public async Task Serving_handles_messages_as_they_arrive_until_stopped()
     {
-        var bucket = "local-serve-" + Guid.NewGuid().ToString("N")[..12];
-        using var s3 = stack.CreateS3Client();
-        await s3.PutBucketAsync(bucket);
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "raw/later.csv", ContentBody = Export });
+        await using var feed = await FeedBucket.CreateAsync(stack, "local-serve", ("s1", ["SCH1"]));
+        var (s3, bucket) = (feed.S3, feed.Name);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "raw/s1/later.csv", ContentBody = Export });
         using var sqs = new SqsClient(AwsSettings.FromEnvironment());
         var queueUrl = await sqs.CreateQueueAsync("serve-" + Guid.NewGuid().ToString("N")[..8], null, CancellationToken.None);
         var output = new JsonLinesOutput(new StringWriter());
-        using var host = new LocalQueueHost(sqs, ProductFunctions.Catalog, new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
+        using var host = new LocalQueueHost(sqs, FunctionsIn(bucket), new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
         using var stop = new CancellationTokenSource();
 
         var serving = host.ServeAsync(queueUrl, "clean", stop.Token);
-        await sqs.SendMessageAsync(queueUrl, LambdaEvents.S3ObjectCreated(bucket, "raw/later.csv"), CancellationToken.None);
+        await sqs.SendMessageAsync(queueUrl, LambdaEvents.S3ObjectCreated(bucket, "raw/s1/later.csv"), CancellationToken.None);
         var until = DateTime.UtcNow.AddSeconds(60);
-        while (!await ExistsAsync(s3, bucket, "reports/later.csv.report.json") && DateTime.UtcNow < until)
+        // Handled means deleted from the queue: the report alone is there a moment before the function returns.
+        while ((!await ExistsAsync(s3, bucket, "reports/s1/later.csv.report.json") || await InQueueAsync(sqs, queueUrl) > 0) && DateTime.UtcNow < until)
         {
             await Task.Delay(200);
         }
@@ -94,6 +96,15 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         attributes.ShouldContainKey("SentTimestamp");
         await sqs.DeleteMessageAsync(queueUrl, received.ReceiptHandle, CancellationToken.None);
         (await sqs.ReceiveMessagesAsync(queueUrl, 10, TimeSpan.Zero, TimeSpan.FromSeconds(30), CancellationToken.None)).ShouldBeEmpty();
+    }
+
+    private static FunctionCatalog FunctionsIn(string bucket) => ProductFunctions.For(() => AwsSettings.FromEnvironment().WithDataBucket(bucket));
+
+    private static async Task<int> InQueueAsync(SqsClient sqs, string queueUrl)
+    {
+        var attributes = await sqs.GetQueueAttributesAsync(queueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"], CancellationToken.None);
+        return int.Parse(attributes["ApproximateNumberOfMessages"], System.Globalization.CultureInfo.InvariantCulture)
+            + int.Parse(attributes["ApproximateNumberOfMessagesNotVisible"], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<bool> ExistsAsync(Amazon.S3.IAmazonS3 s3, string bucket, string key)

@@ -14,6 +14,10 @@ public sealed partial class GlueJobLineageTests
     [Theory]
     [InlineData("SOURCE_KEY_METADATA", LineageMetadata.SourceKey)]
     [InlineData("SOURCE_SHA256_METADATA", LineageMetadata.SourceSha256)]
+    [InlineData("SOURCE_VERSION_METADATA", LineageMetadata.SourceVersion)]
+    [InlineData("SOURCE_UPLOADED_AT_METADATA", LineageMetadata.SourceUploadedAt)]
+    [InlineData("SOURCE_VERSION_ORDINAL_METADATA", LineageMetadata.SourceVersionOrdinal)]
+    [InlineData("SOURCE_SEQUENCER_METADATA", LineageMetadata.SourceSequencer)]
     public void The_glue_job_reads_the_lineage_under_the_names_the_cleaner_writes(string constant, string name)
     {
         var definition = Regex.Match(Job, $@"^{constant} = ""([^""]*)""$", RegexOptions.Multiline);
@@ -27,7 +31,9 @@ public sealed partial class GlueJobLineageTests
     {
         var literals = QuotedLiteral().Matches(Job).Select(m => m.Groups[1].Value).Where(v => v.StartsWith("source-", StringComparison.Ordinal)).ToList();
 
-        literals.ShouldBe([LineageMetadata.SourceKey, LineageMetadata.SourceSha256], ignoreOrder: true);
+        literals.ShouldBe(
+            [LineageMetadata.SourceKey, LineageMetadata.SourceSha256, LineageMetadata.SourceVersion, LineageMetadata.SourceUploadedAt, LineageMetadata.SourceVersionOrdinal, LineageMetadata.SourceSequencer],
+            ignoreOrder: true);
     }
 
     [GeneratedRegex(@"""([^""\n]*)""")]

@@ -23,6 +23,12 @@ public sealed record FeedContract
     /// <summary>Date column deciding which of the rows sharing a key is kept (latest wins, ties go to the later row).</summary>
     public required string RecencyColumn { get; init; }
 
+    /// <summary>
+    /// The column whose value a source must be registered to send (the school): a row whose value its source may not
+    /// send is rejected as <c>COLUMN:not_permitted_for_source</c>. Null: the feed has no such column.
+    /// </summary>
+    public string? SourcePermissionColumn { get; init; }
+
     /// <summary>A field longer than this many characters is rejected as <c>too_long</c>.</summary>
     public int MaxFieldLength { get; init; } = 1000;
 

@@ -12,6 +12,7 @@ public static class StudentMetricsContract
         NullTokens = ["", "NA", "N/A", "#N/A", "null", "none", "-", "--"],
         KeyColumns = ["student_id", "term"],
         RecencyColumn = "recorded_on",
+        SourcePermissionColumn = "school_id",
         MaxFieldLength = 1000,
         MaxColumns = 200,
         Columns =

@@ -20,13 +20,15 @@ internal sealed class RunCommand : ICliCommand
         "run",
         new Operand("FILE", "the export to run through the pipeline"),
         new Option("--workdir", "DIR", "where copies of the outputs, the function logs and the dashboard go (default .local/run)"),
-        new Option("--bucket", "NAME", "the emulator's bucket (default student-metrics-local)"));
+        new Option("--bucket", "NAME", "the emulator's bucket (default student-metrics-local)"),
+        new Option("--schools", "ID,ID", "the schools the file may carry: registered for raw/local/ before the upload ('make run' passes the sample's)"));
 
     public string Details => $"""
         Needs the local stack ('make run' starts it): {DatabaseSettings.ConnectionStringVariable} for PostgreSQL,
-        {AwsSettings.EndpointVariable} for the emulator; it never talks to real AWS. Applies migrations, uploads FILE to the
-        raw/ prefix, lets the S3 event reach the clean function through SQS, loads the cleaned object, and prints where
-        every output is. Each run replaces the copies of the last one in DIR.
+        {AwsSettings.EndpointVariable} for the emulator; it never talks to real AWS. Applies migrations, registers the source
+        raw/local/ with the schools of --schools (as 'student-metrics sources add' does: audited, as 'make run', and published
+        for the cleaner), uploads FILE there, lets the S3 event reach the clean function through SQS, loads the cleaned
+        object, and prints where every output is. Each run replaces the copies of the last one in DIR.
         Exit codes: 0 cleaned and loaded, 2 the file was quarantined (the reason is printed), 1 an error.
         """;
 
@@ -52,7 +54,8 @@ internal sealed class RunCommand : ICliCommand
         using var s3 = S3ClientFactory.Create(aws);
         using var sqs = new SqsClient(aws);
         await using var database = await DatabaseConnections.FromEnvironment().OpenAsync(cancellationToken).ConfigureAwait(false);
-        var options = new LocalRunOptions(Path.GetFullPath(file), Path.GetFullPath(workDir), args.Value("--bucket") ?? LocalRunOptions.DefaultBucket);
+        var options = new LocalRunOptions(
+            Path.GetFullPath(file), Path.GetFullPath(workDir), args.Value("--bucket") ?? LocalRunOptions.DefaultBucket, SourcesCommand.SchoolIds(args.Value("--schools")));
         var summary = await new LocalPipeline(s3, sqs, database, output.Error).RunAsync(options, cancellationToken).ConfigureAwait(false);
         LocalRunSummaryWriter.Write(summary, output.Out, Environment.CurrentDirectory);
         return summary.Report.Status == FileStatus.Cleaned ? 0 : 2;

@@ -7,8 +7,8 @@ using StudentMetrics.Aws.Sqs;
 namespace StudentMetrics.Cli.LocalRun;
 
 /// <summary>
-/// The local twin of the deployed bucket and trigger: a bucket, a queue, and the bucket's ObjectCreated notifications
-/// for raw/ sent to the queue, as the CloudFormation stack sets them up in AWS.
+/// The local twin of the deployed bucket and trigger: a versioned bucket, a queue, and the bucket's ObjectCreated
+/// notifications for raw/ sent to the queue, as the CloudFormation stack sets them up in AWS.
 /// </summary>
 internal sealed class LocalBucket(IAmazonS3 s3, SqsClient sqs)
 {
@@ -24,6 +24,10 @@ internal sealed class LocalBucket(IAmazonS3 s3, SqsClient sqs)
             // A second run reuses the bucket of the first.
         }
 
+        // Versioned, as in AWS: every upload of a key is a version of its own, which the cleaner pins its reads to.
+        await s3.PutBucketVersioningAsync(
+            new PutBucketVersioningRequest { BucketName = bucket, VersioningConfig = new S3BucketVersioningConfig { Status = VersionStatus.Enabled } },
+            cancellationToken).ConfigureAwait(false);
         var queueUrl = await sqs.CreateQueueAsync(bucket + "-raw-events", null, cancellationToken).ConfigureAwait(false);
         var attributes = await sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"], cancellationToken).ConfigureAwait(false);
         await s3.PutBucketNotificationAsync(

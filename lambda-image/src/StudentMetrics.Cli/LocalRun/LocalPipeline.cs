@@ -2,13 +2,17 @@ using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Npgsql;
+using StudentMetrics.Aws;
 using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Cleaning;
+using StudentMetrics.Cleaning.Sources;
 using StudentMetrics.Database;
+using StudentMetrics.Database.Sources;
 using StudentMetrics.Functions;
 using StudentMetrics.Functions.Clean;
 using StudentMetrics.Functions.Load;
 using StudentMetrics.Functions.Local;
+using StudentMetrics.Functions.Sources;
 using StudentMetrics.Hosting.Observability;
 using StudentMetrics.Reporting;
 
@@ -35,7 +39,13 @@ internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSourc
             $"setting up s3://{options.Bucket} with {CleanOutputLayout.Raw} notifications to SQS",
             () => new LocalBucket(s3, sqs).EnsureAsync(options.Bucket, cancellationToken)).ConfigureAwait(false);
 
-        var rawKey = CleanOutputLayout.Raw + "local/" + Path.GetFileName(options.File);
+        var prefix = CleanOutputLayout.SourcePrefix(LocalRunOptions.Source);
+        var schools = options.Schools ?? [];
+        var registry = await _progress.RunAsync(
+            $"registering {prefix} in the source registry, permitted {(schools.Count == 0 ? "no new school" : string.Join(", ", schools))} (as 'student-metrics sources add' does), and publishing it",
+            () => RegisterAsync(options, prefix, schools, cancellationToken)).ConfigureAwait(false);
+
+        var rawKey = prefix + Path.GetFileName(options.File);
         await _progress.RunAsync(
             $"uploading {options.File} to s3://{options.Bucket}/{rawKey}",
             () => s3.PutObjectAsync(new PutObjectRequest { BucketName = options.Bucket, Key = rawKey, FilePath = options.File }, cancellationToken)).ConfigureAwait(false);
@@ -43,7 +53,7 @@ internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSourc
         var functionLog = Path.Combine(options.WorkDir, FunctionLogFile);
         var handled = await _progress.RunAsync(
             $"cleaning: the local host hands the queue's S3 events to the '{CleanFunction.Name}' function",
-            () => DrainAsync(queueUrl, functionLog, cancellationToken)).ConfigureAwait(false);
+            () => DrainAsync(options.Bucket, queueUrl, functionLog, cancellationToken)).ConfigureAwait(false);
 
         var report = await ReadReportAsync(options.Bucket, CleanOutputLayout.For(rawKey).Report, cancellationToken).ConfigureAwait(false);
         LoadResult? load = null;
@@ -58,14 +68,21 @@ internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSourc
         var dashboard = await _progress.RunAsync(
             "drawing the dashboard from the reporting views",
             () => DashboardWriter.WriteAsync(database, Path.Combine(options.WorkDir, DashboardFile), cancellationToken)).ConfigureAwait(false);
-        return new LocalRunSummary(options.Bucket, rawKey, migrations, handled, report, load, copies, functionLog, dashboard);
+        return new LocalRunSummary(options.Bucket, rawKey, migrations, registry.Find(prefix)!, registry.Revision, handled, report, load, copies, functionLog, dashboard);
     }
 
-    private async Task<int> DrainAsync(string queueUrl, string functionLog, CancellationToken cancellationToken)
+    private async Task<SourceRegistry> RegisterAsync(LocalRunOptions options, string prefix, IReadOnlyList<string> schools, CancellationToken cancellationToken)
+    {
+        await new SourceRegistryStore(database).EnsureAsync(prefix, "make run: the local pipeline's uploads", schools, new RegistryActor(LocalRunOptions.Actor), cancellationToken).ConfigureAwait(false);
+        return await SourceRegistryPublication.PublishAsync(database, s3, options.Bucket, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> DrainAsync(string bucket, string queueUrl, string functionLog, CancellationToken cancellationToken)
     {
         await using var logFile = new StreamWriter(functionLog, append: false);
         var lines = new JsonLinesOutput(logFile);
-        using var host = new LocalQueueHost(sqs, ProductFunctions.Catalog, new JsonLog(lines, TimeProvider.System), new EmbeddedMetrics(lines, TimeProvider.System, EmbeddedMetrics.DefaultNamespace));
+        var functions = ProductFunctions.For(() => AwsSettings.FromEnvironment().WithDataBucket(bucket));
+        using var host = new LocalQueueHost(sqs, functions, new JsonLog(lines, TimeProvider.System), new EmbeddedMetrics(lines, TimeProvider.System, EmbeddedMetrics.DefaultNamespace));
         var drained = await host.DrainAsync(queueUrl, CleanFunction.Name, cancellationToken).ConfigureAwait(false);
         return drained.MessagesFailed == 0
             ? drained.MessagesSucceeded

@@ -14,7 +14,7 @@ public sealed class CleanObjectLoader(IAmazonS3 s3, CleanFileLoader loader)
     public async Task<LoadResult> LoadAsync(string bucket, string cleanKey, CancellationToken cancellationToken)
     {
         using var response = await s3.GetObjectAsync(bucket, cleanKey, cancellationToken).ConfigureAwait(false);
-        var rawKey = response.Metadata[LineageMetadata.SourceKey] is { Length: > 0 } key ? key : CleanOutputLayout.RawKeyOfClean(cleanKey);
+        var rawKey = response.Metadata[LineageMetadata.SourceKey] is { Length: > 0 } key ? LineageMetadata.Decode(key) : CleanOutputLayout.RawKeyOfClean(cleanKey);
         var sha256 = response.Metadata[LineageMetadata.SourceSha256];
         if (string.IsNullOrEmpty(sha256))
         {
