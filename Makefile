@@ -3,6 +3,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CONFIG ?= Release
 FILE ?= samples/student_metrics_sample.csv
+# The feed FILE belongs to (a contract under contracts/); empty: the default, student_metrics.
+FEED ?=
 # The schools FILE may carry: make run registers them for its source, raw/local/. These are the sample's
 # (samples/generate_sample.py); with your own FILE, give its schools: make run FILE=x.csv SCHOOLS=ID,ID
 SCHOOLS ?= BAY-ACAD,HILL-HS,LIN-ELEM,OAK-ELEM,PINE-ACAD,RIVER-MS
@@ -11,7 +13,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help build test test-unit test-integration run bench publish image lint clean
+.PHONY: help build test test-unit test-integration run bench publish image lint clean contracts
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -28,9 +30,9 @@ test: build ## Build and run every test, starting and stopping PostgreSQL and th
 	@ops/local/check-prereqs.sh stack
 	ops/local/with-stack.sh tests/run-tests.sh $(CONFIG)
 
-run: build ## Run the whole pipeline locally on FILE (default: the bundled sample)
+run: build ## Run the whole pipeline locally on FILE (default: the bundled sample) of FEED (default: student_metrics)
 	@ops/local/check-prereqs.sh stack
-	ops/local/with-stack.sh ./bin/student-metrics run "$(FILE)" --workdir .local/run --schools "$(SCHOOLS)"
+	ops/local/with-stack.sh ./bin/student-metrics run "$(FILE)" --workdir .local/run --schools "$(SCHOOLS)" $(if $(FEED),--feed "$(FEED)")
 
 bench: ## Benchmarks: cleaner vs baselines, loader vs psql \copy, cold start
 	@ops/local/check-prereqs.sh build stack
@@ -43,6 +45,9 @@ publish: ## Build the native-AOT Lambda bootstrap into artifacts/lambda/bootstra
 image: ## Build the Lambda container image (needs Docker)
 	@command -v docker >/dev/null && docker info >/dev/null 2>&1 || { echo "make image needs a running Docker engine; none is reachable here. 'make publish' builds the same bootstrap binary without Docker." >&2; exit 1; }
 	docker build -t student-metrics-lambda:local .
+
+contracts: build ## Rewrite the contract tables in docs/ from contracts/*.json
+	./bin/student-metrics contracts docs
 
 lint: ## cfn-lint on every template, actionlint on every workflow
 	ops/lint.sh

@@ -8,8 +8,9 @@ public sealed record CleaningReport
     [JsonPropertyName("dataset")]
     public required string Dataset { get; init; }
 
+    /// <summary>The version of the contract that applied (<c>MAJOR.MINOR</c>).</summary>
     [JsonPropertyName("contract_version")]
-    public required int ContractVersion { get; init; }
+    public required string ContractVersion { get; init; }
 
     [JsonPropertyName("source")]
     public required ReportSource Source { get; init; }

@@ -52,9 +52,10 @@ public sealed class FeedCleaner(CleanerOptions options)
         }
 
         var read = rows.RowsClean + rows.RowsRejected;
-        if (rows.RowsRejected > read * options.QuarantineRejectRatio)
+        var ratio = options.QuarantineRejectRatio ?? options.Contract.QuarantineRejectRatio;
+        if (rows.RowsRejected > read * ratio)
         {
-            return report.Quarantined(QuarantineReasons.TooManyRejectedRows(rows.RowsRejected, read, options.QuarantineRejectRatio), rows);
+            return report.Quarantined(QuarantineReasons.TooManyRejectedRows(rows.RowsRejected, read, ratio), rows);
         }
 
         return report.Cleaned(rows);

@@ -16,6 +16,7 @@ internal sealed class RowCleaner
     private readonly int _fields;
     private readonly long[] _stored;
     private readonly bool[] _valid;
+    private readonly bool[] _null;
     private readonly int[] _outputFrom;
     private readonly int[] _outputTo;
     private readonly byte[] _scratch;
@@ -37,6 +38,7 @@ internal sealed class RowCleaner
         var columns = contract.Columns.Length;
         _stored = new long[columns];
         _valid = new bool[columns];
+        _null = new bool[columns];
         _outputFrom = new int[columns];
         _outputTo = new int[columns];
         _scratch = new byte[contract.CanonicalRowBytes];
@@ -82,7 +84,8 @@ internal sealed class RowCleaner
         var h = DuplicateKeyTable.HashSeed;
         foreach (var c in _contract.KeyColumns)
         {
-            if (ReadColumn(c, record, _scratch, out var written, out _) != ValueOutcome.Ok)
+            var outcome = ReadColumn(c, record, _scratch, out var written, out _);
+            if (outcome != ValueOutcome.Ok && !(outcome == ValueOutcome.Null && _contract.KeyAllowsNull))
             {
                 return false;
             }
@@ -90,7 +93,8 @@ internal sealed class RowCleaner
             h = DuplicateKeyTable.HashAdd(h, _scratch.AsSpan(0, written));
         }
 
-        if (ReadColumn(_contract.RecencyColumn, record, _scratch, out _, out var stored) != ValueOutcome.Ok)
+        long stored = 0;
+        if (_contract.RecencyColumn >= 0 && ReadColumn(_contract.RecencyColumn, record, _scratch, out _, out stored) != ValueOutcome.Ok)
         {
             return false;
         }
@@ -125,6 +129,7 @@ internal sealed class RowCleaner
             _outputFrom[c] = clean.Mark();
             var outcome = ReadColumn(c, record, clean.Free, out var written, out var stored);
             _valid[c] = outcome == ValueOutcome.Ok;
+            _null[c] = outcome == ValueOutcome.Null;
             switch (outcome)
             {
                 case ValueOutcome.Ok:
@@ -196,13 +201,13 @@ internal sealed class RowCleaner
     {
         foreach (var c in _contract.KeyColumns)
         {
-            if (!_valid[c])
+            if (!_valid[c] && !(_null[c] && _contract.KeyAllowsNull))
             {
                 return false;
             }
         }
 
-        return _valid[_contract.RecencyColumn];
+        return _contract.RecencyColumn < 0 || _valid[_contract.RecencyColumn];
     }
 
     private ValueOutcome ReadColumn(int column, Utf8CsvReader record, Span<byte> output, out int written, out long stored)

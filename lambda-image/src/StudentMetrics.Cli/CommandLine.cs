@@ -25,7 +25,7 @@ internal static class CommandLine
         {
             case "--version":
                 await stdout.WriteLineAsync(
-                    $"student-metrics {Version} ({StudentMetricsContract.Version1.Dataset} feed contract version {StudentMetricsContract.Version1.Version})").ConfigureAwait(false);
+                    $"student-metrics {Version} (feed contracts: {string.Join(", ", FeedContracts.All.Values.Select(c => $"{c.Dataset} {c.Version}"))})").ConfigureAwait(false);
                 return 0;
             case "--help" or "-h" or "help" when args.Count == 1:
                 await stdout.WriteAsync(Help()).ConfigureAwait(false);

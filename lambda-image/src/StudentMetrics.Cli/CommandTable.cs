@@ -15,5 +15,6 @@ internal static class CommandTable
         new SourcesCommand(),
         new RunCommand(),
         new DashboardCommand(),
+        new ContractsCommand(),
     ];
 }

@@ -32,7 +32,7 @@ public sealed class CleanFileLoader(NpgsqlDataSource dataSource)
             var started = Stopwatch.GetTimestamp();
             var staged = alreadyLoaded
                 ? 0
-                : await StagingCopy.CopyAsync(connection, cleanCsv, source.ObjectKey, sha256, cancellationToken).ConfigureAwait(false);
+                : await StagingCopy.CopyAsync(connection, source.Contract, cleanCsv, source.ObjectKey, sha256, cancellationToken).ConfigureAwait(false);
             var copied = Stopwatch.GetTimestamp();
             var result = await MergeAsync(connection, ledgerId, staged, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,7 @@ public sealed class ReportTests
         var root = json.RootElement;
 
         root.GetProperty("dataset").GetString().ShouldBe("student_metrics");
-        root.GetProperty("contract_version").GetInt32().ShouldBe(1);
+        root.GetProperty("contract_version").GetString().ShouldBe("1.0");
         root.GetProperty("source").GetProperty("key").GetString().ShouldBe("test.csv");
         root.GetProperty("source").GetProperty("location").GetString().ShouldBe("memory");
         root.GetProperty("source").GetProperty("size_bytes").GetInt64().ShouldBe(bytes.Length);

@@ -32,7 +32,7 @@ public sealed class CommandLineTests : IDisposable
 
         exit.ShouldBe(0);
         stdout.ShouldStartWith("student-metrics ");
-        stdout.ShouldContain("student_metrics feed contract version 1");
+        stdout.ShouldContain("feed contracts: student_metrics 1.0");
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public sealed class CommandLineTests : IDisposable
         var (exit, stdout, _) = await CliRun.Of(args);
 
         exit.ShouldBe(0);
-        stdout.ShouldStartWith("usage: student-metrics clean INPUT --out DIR\n");
+        stdout.ShouldStartWith("usage: student-metrics clean INPUT --out DIR [--feed FEED]\n");
         stdout.ShouldContain("Exit codes: 0 cleaned, 2 quarantined");
     }
 
@@ -52,7 +52,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("clean: --out is missing: DIR, the directory the outputs go to", "clean", "export.csv")]
     [InlineData("clean: INPUT is missing: the export to clean", "clean", "--out", "x")]
     [InlineData("clean: --out needs a value: DIR", "clean", "a.csv", "--out")]
-    [InlineData("clean: unknown option --outt (it takes --out DIR)", "clean", "a.csv", "--outt", "x")]
+    [InlineData("clean: unknown option --outt (it takes --out DIR, --feed FEED)", "clean", "a.csv", "--outt", "x")]
     [InlineData("clean: --out is given twice", "clean", "a.csv", "--out", "x", "--out", "y")]
     [InlineData("clean: unexpected argument 'b.csv': only INPUT is taken", "clean", "a.csv", "b.csv", "--out", "x")]
     [InlineData("migrate: unknown option --dryrun (it takes --dry-run)", "migrate", "--dryrun")]

@@ -33,7 +33,7 @@ public sealed class LineageMetadataTests
     [Fact]
     public void The_lineage_written_is_the_lineage_read()
     {
-        var lineage = new Lineage("raw/Escuela Niños/2025.csv", new string('a', 64), "3/L4kqtJl+cpXroD", new DateTimeOffset(2025, 3, 15, 10, 0, 1, 250, TimeSpan.Zero), 3, "0A1B2C", "raw/Escuela Niños/@7", "1.0.0+abc");
+        var lineage = new Lineage("raw/Escuela Niños/2025.csv", new string('a', 64), "3/L4kqtJl+cpXroD", new DateTimeOffset(2025, 3, 15, 10, 0, 1, 250, TimeSpan.Zero), 3, "0A1B2C", "raw/Escuela Niños/@7", "1.0.0+abc", "student_metrics", "1.0");
 
         LineageMetadata.Read(LineageMetadata.Write(lineage)).ShouldBe(lineage);
     }
@@ -41,7 +41,7 @@ public sealed class LineageMetadataTests
     [Fact]
     public void A_key_too_long_for_the_metadata_is_left_out_and_the_rest_reads_back()
     {
-        var lineage = new Lineage(null, new string('b', 64), "v1", DateTimeOffset.UnixEpoch, 1, null, "none", "build");
+        var lineage = new Lineage(null, new string('b', 64), "v1", DateTimeOffset.UnixEpoch, 1, null, "none", "build", "student_metrics", "1.0");
 
         var metadata = LineageMetadata.Write(lineage);
 

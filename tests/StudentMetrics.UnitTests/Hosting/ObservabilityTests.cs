@@ -96,7 +96,7 @@ public sealed class ObservabilityTests
     private static CleaningReport Report(FileStatus status, long read, long clean, long rejected, long size) => new()
     {
         Dataset = "student_metrics",
-        ContractVersion = 1,
+        ContractVersion = "1.0",
         Source = new ReportSource { Location = "s3://b", Key = "raw/a.csv", SizeBytes = size, Sha256 = new string('0', 64) },
         Status = status,
         RowsRead = read,

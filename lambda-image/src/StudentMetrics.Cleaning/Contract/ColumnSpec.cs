@@ -1,6 +1,6 @@
 namespace StudentMetrics.Cleaning.Contract;
 
-/// <summary>One column of a feed: the names it may come under, its type and the rules its values obey.</summary>
+/// <summary>One column of a feed, as its contract file describes it: the names it may come under, its type, how it is stored and the rules its values obey.</summary>
 public sealed record ColumnSpec
 {
     public required string Name { get; init; }
@@ -10,10 +10,13 @@ public sealed record ColumnSpec
 
     public required ColumnType Type { get; init; }
 
+    /// <summary>The PostgreSQL type the column is stored as (<c>text</c>, <c>smallint</c>, <c>numeric(5,2)</c>, <c>date</c>...).</summary>
+    public required string Storage { get; init; }
+
     /// <summary>A null (or an absent column) rejects the row.</summary>
     public bool Required { get; init; }
 
-    /// <summary>Inclusive bounds of <see cref="ColumnType.Integer"/> and <see cref="ColumnType.Decimal"/> values.</summary>
+    /// <summary>Inclusive bounds of <see cref="ColumnType.Integer"/> and <see cref="ColumnType.Decimal"/> values; without them, what the storage type holds.</summary>
     public decimal? Min { get; init; }
 
     public decimal? Max { get; init; }
@@ -24,7 +27,7 @@ public sealed record ColumnSpec
     /// <summary>A trailing <c>%</c> is accepted (scores written as percentages).</summary>
     public bool AllowsPercent { get; init; }
 
-    /// <summary>Longest <see cref="ColumnType.Code"/> value.</summary>
+    /// <summary>Longest <see cref="ColumnType.Code"/> or <see cref="ColumnType.Text"/> value.</summary>
     public int MaxLength { get; init; }
 
     /// <summary>Whole-value words that stand for a number (case-insensitive), e.g. <c>K</c> for grade 0.</summary>
@@ -43,6 +46,9 @@ public sealed record ColumnSpec
 
     /// <summary>For <see cref="ColumnType.Term"/>: the accepted period codes.</summary>
     public IReadOnlyList<string> Periods { get; init; } = [];
+
+    /// <summary>For <see cref="ColumnType.Text"/>: the values accepted (case-insensitive, written as listed); none: any text.</summary>
+    public IReadOnlyList<string> Values { get; init; } = [];
 
     /// <summary>For <see cref="ColumnType.Date"/>: the earliest accepted date.</summary>
     public DateOnly? EarliestDate { get; init; }

@@ -12,14 +12,17 @@ internal sealed class CompiledColumn
         Required = spec.Required;
         Scale = spec.Scale;
         AllowsPercent = spec.AllowsPercent;
-        MaxLength = spec.MaxLength;
+        MaxLength = spec.Values.Count > 0 ? spec.Values.Max(v => v.Length) : spec.MaxLength;
         AllowsOrdinalSuffix = spec.AllowsOrdinalSuffix;
         var factor = Pow10(spec.Type == ColumnType.Decimal ? spec.Scale : 0);
-        Min = spec.Min is { } min ? (long)(min * factor) : long.MinValue;
-        Max = spec.Max is { } max ? (long)(max * factor) : long.MaxValue;
+        // Without bounds of its own a number is bounded by what its column can store: a larger one could not be loaded.
+        var range = ColumnStorage.Parse(spec.Storage).NumberRange;
+        Min = spec.Min is { } min ? (long)(min * factor) : range is { } r ? (long)(r.Min * factor) : long.MinValue;
+        Max = spec.Max is { } max ? (long)(max * factor) : range is { } q ? (long)(q.Max * factor) : long.MaxValue;
         Tokens = [.. spec.Tokens.Select(t => (Encoding.UTF8.GetBytes(t.Key.ToUpperInvariant()), t.Value))];
         Prefixes = [.. spec.Prefixes.Select(p => Encoding.UTF8.GetBytes(p.ToUpperInvariant()))];
         Periods = [.. spec.Periods.Select(p => Encoding.UTF8.GetBytes(p.ToUpperInvariant()))];
+        Values = [.. spec.Values.Select(v => (Encoding.UTF8.GetBytes(v.ToUpperInvariant()), Encoding.UTF8.GetBytes(v)))];
         if (spec.Type == ColumnType.Date)
         {
             Min = (spec.EarliestDate ?? DateOnly.MinValue).DayNumber;
@@ -57,6 +60,9 @@ internal sealed class CompiledColumn
     public byte[][] Prefixes { get; }
 
     public byte[][] Periods { get; }
+
+    /// <summary>For a text column with listed values: each value upper-cased (to match) and as the contract writes it (to write).</summary>
+    public (byte[] Match, byte[] Canonical)[] Values { get; }
 
     /// <summary>Index of the column this one may not exceed, or -1.</summary>
     public int AtMost { get; }

@@ -37,8 +37,10 @@ internal sealed class CompiledContract
             _nullTokenStarts[char.ToLowerInvariant((char)token[0]) & 0xFF] = true;
         }
 
-        KeyColumns = [.. contract.KeyColumns.Select(IndexOrThrow)];
-        RecencyColumn = IndexOrThrow(contract.RecencyColumn);
+        // Identical rows are the same row: every column is part of the in-file key, and a null is a value like any other.
+        KeyAllowsNull = contract.Duplicates == DuplicateRule.IdenticalRows;
+        KeyColumns = KeyAllowsNull ? [.. Enumerable.Range(0, contract.Columns.Count)] : [.. contract.KeyColumns.Select(IndexOrThrow)];
+        RecencyColumn = contract.RecencyColumn is { } recency ? IndexOrThrow(recency) : -1;
         var names = new List<string>();
         foreach (var column in contract.Columns)
         {
@@ -50,14 +52,15 @@ internal sealed class CompiledContract
         names.Add($"{RowColumn}:wrong_field_count");
         DuplicateKey = names.Count;
         names.Add($"{RowColumn}:duplicate_key");
-        PermissionColumn = contract.SourcePermissionColumn is { } permission ? IndexOrThrow(permission) : -1;
+        PermissionColumn = contract.SchoolColumn is { } school ? IndexOrThrow(school) : -1;
         NotPermittedForSource = names.Count;
-        names.Add($"{contract.SourcePermissionColumn ?? RowColumn}:{NotPermittedForSourceCode}");
+        names.Add($"{contract.SchoolColumn ?? RowColumn}:{NotPermittedForSourceCode}");
         ReasonNames = [.. names];
         var longest = 0;
         foreach (var column in Columns)
         {
-            longest += Math.Max(64, column.MaxLength) + 1;
+            // A text value may need quoting: every quote doubled, and the two around it.
+            longest += Math.Max(64, column.Type == ColumnType.Text ? (column.MaxLength * 8) + 2 : column.MaxLength) + 1;
         }
 
         CanonicalRowBytes = longest + 32;
@@ -75,8 +78,13 @@ internal sealed class CompiledContract
 
     public byte[][] NullTokens { get; }
 
+    /// <summary>The columns that make two rows of one file the same row (see <see cref="DuplicateRule"/>).</summary>
     public int[] KeyColumns { get; }
 
+    /// <summary>A null key value is a value (identical-rows duplicates), not a reason the row has no key.</summary>
+    public bool KeyAllowsNull { get; }
+
+    /// <summary>The column that decides which duplicate wins, or -1: the later row.</summary>
     public int RecencyColumn { get; }
 
     /// <summary>"column:code" for every reason number.</summary>

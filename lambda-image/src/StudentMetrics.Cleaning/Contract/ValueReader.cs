@@ -20,6 +20,7 @@ internal static partial class ValueReader
             ColumnType.Decimal => ReadDecimal(column, value, commaIsDecimal, output, out written, out stored),
             ColumnType.Term => ReadTerm(column, value, output, out written),
             ColumnType.Date => ReadDate(column, value, output, out written, out stored),
+            ColumnType.Text => ReadText(column, value, output, out written),
             _ => ValueOutcome.InvalidFormat,
         };
     }

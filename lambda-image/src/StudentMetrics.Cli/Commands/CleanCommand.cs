@@ -15,10 +15,12 @@ internal sealed class CleanCommand : ICliCommand
     public CommandSyntax Syntax { get; } = CommandSyntax.Of(
         "clean",
         new Operand("INPUT", "the export to clean (never changed)"),
-        new Option("--out", "DIR", "the directory the outputs go to, laid out as in the bucket", Required: true));
+        new Option("--out", "DIR", "the directory the outputs go to, laid out as in the bucket", Required: true),
+        FeedOption.Declare("the feed the export belongs to"));
 
     public string Details => $"""
-        INPUT is cleaned as the object {CleanOutputLayout.Raw}NAME would be in the bucket, by the same steps the clean
+        INPUT is cleaned as the object {CleanOutputLayout.Raw}NAME would be in the bucket ({CleanOutputLayout.Raw}local/FEED/NAME with
+        --feed), under the contract of its feed, by the same steps the clean
         function runs: DIR/{CleanOutputLayout.Clean}NAME (cleaned rows), DIR/{CleanOutputLayout.Rejects}NAME (rejected rows and why),
         DIR/{CleanOutputLayout.Reports}NAME{CleanOutputLayout.ReportSuffix}. A quarantined file is copied to DIR/{CleanOutputLayout.QuarantinedFiles}NAME, its
         report to DIR/{CleanOutputLayout.QuarantinedReports}NAME{CleanOutputLayout.ReportSuffix} and its rejected rows to DIR/{CleanOutputLayout.QuarantinedRejects}NAME.
@@ -41,8 +43,9 @@ internal sealed class CleanCommand : ICliCommand
             return 1;
         }
 
+        var feed = FeedOption.Read(args)?.Dataset;
         var store = new DirectoryFeedStore(outDir);
-        var rawKey = CleanOutputLayout.Raw + Path.GetFileName(input);
+        var rawKey = CleanOutputLayout.Raw + (feed is null ? "" : $"local/{feed}/") + Path.GetFileName(input);
         var cleaner = new ObjectCleaner(new LocalRawObjects(input, rawKey), store, Options, registry: null);
         var report = (await cleaner.SettleAsync(new CleanRequest(rawKey), cancellationToken).ConfigureAwait(false)).Report!;
         var name = Path.GetFileName(input);

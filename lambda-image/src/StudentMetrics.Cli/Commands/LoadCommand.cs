@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using StudentMetrics.Cleaning.Contract;
 using StudentMetrics.Cli.Arguments;
 using StudentMetrics.Database;
 using StudentMetrics.Functions.Configuration;
@@ -16,7 +17,8 @@ internal sealed class LoadCommand : ICliCommand
         "load",
         new Operand("CLEAN.csv", "a cleaned file (what 'clean' writes under clean/)"),
         new Option("--key", "OBJECT_KEY", "the raw object key recorded as the rows' lineage, e.g. raw/district-7/2025-01.csv", Required: true),
-        new Option("--sha256", "HEX", "the raw content's SHA-256 (the file's identity); default: the SHA-256 of CLEAN.csv"));
+        new Option("--sha256", "HEX", "the raw content's SHA-256 (the file's identity); default: the SHA-256 of CLEAN.csv"),
+        FeedOption.Declare("the feed it was cleaned under"));
 
     public string Details => $"""
         Loads CLEAN.csv into the database of {DatabaseSettings.ConnectionStringVariable}, exactly once, with OBJECT_KEY as its
@@ -36,12 +38,13 @@ internal sealed class LoadCommand : ICliCommand
             return 1;
         }
 
+        var contract = FeedOption.Read(args) ?? FeedContracts.Default;
         var sha256 = args.Value("--sha256") ?? await HashFileAsync(path, cancellationToken).ConfigureAwait(false);
         await using var dataSource = await DatabaseConnections.FromEnvironment().OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         try
         {
-            var result = await new CleanFileLoader(dataSource).LoadAsync(file, new LoadSource(key, sha256), cancellationToken).ConfigureAwait(false);
+            var result = await new CleanFileLoader(dataSource).LoadAsync(file, new LoadSource(key, sha256) { Contract = contract }, cancellationToken).ConfigureAwait(false);
             await output.Out.WriteLineAsync(LoadReport.Format(key, result)).ConfigureAwait(false);
             return 0;
         }

@@ -21,6 +21,7 @@ internal sealed class RunCommand : ICliCommand
         new Operand("FILE", "the export to run through the pipeline"),
         new Option("--workdir", "DIR", "where copies of the outputs, the function logs and the dashboard go (default .local/run)"),
         new Option("--bucket", "NAME", "the emulator's bucket (default student-metrics-local)"),
+        FeedOption.Declare("the feed the export belongs to: it is uploaded to raw/local/FEED/"),
         new Option("--schools", "ID,ID", "the schools the file may carry: registered for raw/local/ before the upload ('make run' passes the sample's)"));
 
     public string Details => $"""
@@ -54,8 +55,12 @@ internal sealed class RunCommand : ICliCommand
         using var s3 = S3ClientFactory.Create(aws);
         using var sqs = new SqsClient(aws);
         await using var database = await DatabaseConnections.FromEnvironment().OpenAsync(cancellationToken).ConfigureAwait(false);
+        var feed = FeedOption.Read(args)?.Dataset;
         var options = new LocalRunOptions(
-            Path.GetFullPath(file), Path.GetFullPath(workDir), args.Value("--bucket") ?? LocalRunOptions.DefaultBucket, SourcesCommand.SchoolIds(args.Value("--schools")));
+            Path.GetFullPath(file), Path.GetFullPath(workDir), args.Value("--bucket") ?? LocalRunOptions.DefaultBucket, SourcesCommand.SchoolIds(args.Value("--schools")))
+        {
+            Feed = feed,
+        };
         var summary = await new LocalPipeline(s3, sqs, database, output.Error).RunAsync(options, cancellationToken).ConfigureAwait(false);
         LocalRunSummaryWriter.Write(summary, output.Out, Environment.CurrentDirectory);
         return summary.Report.Status == FileStatus.Cleaned ? 0 : 2;

@@ -45,7 +45,7 @@ internal sealed class LocalPipeline(IAmazonS3 s3, SqsClient sqs, NpgsqlDataSourc
             $"registering {prefix} in the source registry, permitted {(schools.Count == 0 ? "no new school" : string.Join(", ", schools))} (as 'student-metrics sources add' does), and publishing it",
             () => RegisterAsync(options, prefix, schools, cancellationToken)).ConfigureAwait(false);
 
-        var rawKey = prefix + Path.GetFileName(options.File);
+        var rawKey = prefix + (options.Feed is null ? "" : options.Feed + "/") + Path.GetFileName(options.File);
         await _progress.RunAsync(
             $"uploading {options.File} to s3://{options.Bucket}/{rawKey}",
             () => s3.PutObjectAsync(new PutObjectRequest { BucketName = options.Bucket, Key = rawKey, FilePath = options.File }, cancellationToken)).ConfigureAwait(false);

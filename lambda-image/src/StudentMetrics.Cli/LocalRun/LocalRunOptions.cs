@@ -14,4 +14,7 @@ internal sealed record LocalRunOptions(string File, string WorkDir, string Bucke
 
     /// <summary>Who the run's changes to the source registry are audited as.</summary>
     public const string Actor = "make run";
+
+    /// <summary>The feed named in the raw key (<c>raw/local/FEED/NAME</c>); null for the default feed (<c>raw/local/NAME</c>).</summary>
+    public string? Feed { get; init; }
 }

@@ -67,6 +67,14 @@ internal sealed class BinaryCopyWriter(Stream copy)
         _length += 8;
     }
 
+    public void WriteInt64(long value)
+    {
+        Ensure(12);
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_length), 8);
+        BinaryPrimitives.WriteInt64BigEndian(_buffer.AsSpan(_length + 4), value);
+        _length += 12;
+    }
+
     public void WriteDate(DateOnly value)
     {
         Ensure(8);

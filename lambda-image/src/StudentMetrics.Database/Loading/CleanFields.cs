@@ -16,6 +16,9 @@ internal static class CleanFields
     public static int ParseInt32(ReadOnlySpan<char> field) =>
         int.Parse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
+    public static long ParseInt64(ReadOnlySpan<char> field) =>
+        long.Parse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
     public static decimal ParseDecimal(ReadOnlySpan<char> field)
     {
         // digits, optionally '.' and up to four more digits: "85", "85.5", "3.40"

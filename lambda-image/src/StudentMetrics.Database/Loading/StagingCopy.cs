@@ -1,25 +1,25 @@
 using Npgsql;
+using StudentMetrics.Cleaning.Contract;
 using Sylvan.Data.Csv;
 
 namespace StudentMetrics.Database.Loading;
 
-/// <summary>Streams a cleaned file into core.student_metrics_staging with a binary COPY, row by row, never holding more than a buffer of it.</summary>
+/// <summary>
+/// Streams a cleaned file into its feed's staging table with a binary COPY, row by row, never holding more than a buffer
+/// of it. The columns and how each is encoded come from the feed's contract (<see cref="CleanFileLayout"/>).
+/// </summary>
 internal static class StagingCopy
 {
-    // The lineage columns are not sent with every row: the table defaults them from the transaction's settings.
-    private static readonly string CopyCommand =
-        $"COPY core.student_metrics_staging ({string.Join(", ", CleanFileColumns.Names)}) FROM STDIN (FORMAT BINARY)";
-
     /// <returns>The number of rows written (the merge checks the server staged exactly as many).</returns>
     /// <remarks>Runs inside the caller's transaction: the lineage settings are local to it.</remarks>
-    public static async Task<long> CopyAsync(NpgsqlConnection connection, Stream cleanCsv, string sourceKey, string sourceSha256, CancellationToken cancellationToken)
+    public static async Task<long> CopyAsync(NpgsqlConnection connection, FeedContract contract, Stream cleanCsv, string sourceKey, string sourceSha256, CancellationToken cancellationToken)
     {
         using var text = new StreamReader(cleanCsv, leaveOpen: true);
         await using var csv = await CsvDataReader.CreateAsync(
             text,
             new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = 1 << 16 },
             cancellationToken).ConfigureAwait(false);
-        CleanFileColumns.ThrowIfHeaderDiffers(csv);
+        var layout = CleanFileLayout.Read(contract, csv);
 
         await using (var lineage = new NpgsqlCommand(
             "SELECT set_config('student_metrics.source_key', $1, true), set_config('student_metrics.source_sha256', $2, true)", connection))
@@ -29,8 +29,13 @@ internal static class StagingCopy
             await lineage.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // The lineage columns are not sent with every row: the table defaults them from the transaction's settings.
+        var command = $"COPY {layout.StagingTable} ({string.Join(", ", layout.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+        var kinds = layout.Columns.Select(c => c.Storage.Kind).ToArray();
+        var fields = layout.Columns.Select(c => c.Field).ToArray();
+        var width = csv.FieldCount;
         var rows = 0L;
-        var copy = await connection.BeginRawBinaryCopyAsync(CopyCommand, cancellationToken).ConfigureAwait(false);
+        var copy = await connection.BeginRawBinaryCopyAsync(command, cancellationToken).ConfigureAwait(false);
         await using (copy.ConfigureAwait(false))
         {
             var writer = new BinaryCopyWriter(copy);
@@ -44,14 +49,14 @@ internal static class StagingCopy
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                if (csv.RowFieldCount != CleanFileColumns.Names.Count)
+                if (csv.RowFieldCount != width)
                 {
-                    throw new InvalidDataException($"Cleaned file row {csv.RowNumber} has {csv.RowFieldCount} fields, expected {CleanFileColumns.Names.Count}.");
+                    throw new InvalidDataException($"Cleaned file row {csv.RowNumber} has {csv.RowFieldCount} fields, expected {width}.");
                 }
 
                 try
                 {
-                    WriteRow(writer, csv);
+                    WriteRow(writer, csv, kinds, fields);
                 }
                 catch (FormatException e)
                 {
@@ -67,87 +72,39 @@ internal static class StagingCopy
         return rows;
     }
 
-    private static void WriteRow(BinaryCopyWriter writer, CsvDataReader csv)
+    private static void WriteRow(BinaryCopyWriter writer, CsvDataReader csv, StorageKind[] kinds, int[] fields)
     {
-        writer.StartRow((short)CleanFileColumns.Names.Count);
-        Text(writer, csv, 0);       // student_id
-        Text(writer, csv, 1);       // school_id
-        Int16(writer, csv, 2);      // grade_level
-        Text(writer, csv, 3);       // term
-        Decimal(writer, csv, 4);    // math_score
-        Decimal(writer, csv, 5);    // reading_score
-        Decimal(writer, csv, 6);    // science_score
-        Decimal(writer, csv, 7);    // gpa
-        Int16(writer, csv, 8);      // days_enrolled
-        Int16(writer, csv, 9);      // days_present
-        Int32(writer, csv, 10);     // tardies
-        Int32(writer, csv, 11);     // behavior_incidents
-        Date(writer, csv, 12);      // recorded_on
-        Int32(writer, csv, 13);     // source_row
-    }
+        writer.StartRow((short)kinds.Length);
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            var field = csv.GetFieldSpan(fields[i]);
+            if (field.IsEmpty)
+            {
+                writer.WriteNull();
+                continue;
+            }
 
-    private static void Text(BinaryCopyWriter writer, CsvDataReader csv, int ordinal)
-    {
-        var field = csv.GetFieldSpan(ordinal);
-        if (field.IsEmpty)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.WriteText(field);
-        }
-    }
-
-    private static void Int16(BinaryCopyWriter writer, CsvDataReader csv, int ordinal)
-    {
-        var field = csv.GetFieldSpan(ordinal);
-        if (field.IsEmpty)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.WriteInt16(CleanFields.ParseInt16(field));
-        }
-    }
-
-    private static void Int32(BinaryCopyWriter writer, CsvDataReader csv, int ordinal)
-    {
-        var field = csv.GetFieldSpan(ordinal);
-        if (field.IsEmpty)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.WriteInt32(CleanFields.ParseInt32(field));
-        }
-    }
-
-    private static void Decimal(BinaryCopyWriter writer, CsvDataReader csv, int ordinal)
-    {
-        var field = csv.GetFieldSpan(ordinal);
-        if (field.IsEmpty)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.WriteNumeric(CleanFields.ParseDecimal(field));
-        }
-    }
-
-    private static void Date(BinaryCopyWriter writer, CsvDataReader csv, int ordinal)
-    {
-        var field = csv.GetFieldSpan(ordinal);
-        if (field.IsEmpty)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.WriteDate(CleanFields.ParseDate(field));
+            switch (kinds[i])
+            {
+                case StorageKind.Text:
+                    writer.WriteText(field);
+                    break;
+                case StorageKind.SmallInt:
+                    writer.WriteInt16(CleanFields.ParseInt16(field));
+                    break;
+                case StorageKind.Integer:
+                    writer.WriteInt32(CleanFields.ParseInt32(field));
+                    break;
+                case StorageKind.BigInt:
+                    writer.WriteInt64(CleanFields.ParseInt64(field));
+                    break;
+                case StorageKind.Numeric:
+                    writer.WriteNumeric(CleanFields.ParseDecimal(field));
+                    break;
+                default:
+                    writer.WriteDate(CleanFields.ParseDate(field));
+                    break;
+            }
         }
     }
 }

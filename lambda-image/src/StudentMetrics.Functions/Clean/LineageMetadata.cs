@@ -40,6 +40,11 @@ public static class LineageMetadata
     /// <summary>The build of the cleaner that made them: outputs from another build are made again when the file is replayed.</summary>
     public const string CleanerBuild = "cleaner-build";
 
+    /// <summary>The feed whose contract the file was cleaned under, and that contract's version.</summary>
+    public const string Feed = "feed";
+
+    public const string ContractVersion = "contract-version";
+
     /// <summary>
     /// The most bytes an encoded key may take: S3 takes 2 KB of user metadata in all, names included, and the other
     /// values need well under 500 bytes.
@@ -71,6 +76,8 @@ public static class LineageMetadata
 
         metadata[SourceRegistration] = Encode(lineage.Registration);
         metadata[CleanerBuild] = Encode(lineage.CleanerBuild);
+        metadata[Feed] = Encode(lineage.Feed);
+        metadata[ContractVersion] = Encode(lineage.ContractVersion);
         return metadata;
     }
 
@@ -85,7 +92,9 @@ public static class LineageMetadata
             || !metadata.TryGetValue(SourceVersionOrdinal, out var ordinalText)
             || !long.TryParse(ordinalText, NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal)
             || !metadata.TryGetValue(SourceRegistration, out var registration)
-            || !metadata.TryGetValue(CleanerBuild, out var build))
+            || !metadata.TryGetValue(CleanerBuild, out var build)
+            || !metadata.TryGetValue(Feed, out var feed)
+            || !metadata.TryGetValue(ContractVersion, out var contractVersion))
         {
             return null;
         }
@@ -98,7 +107,9 @@ public static class LineageMetadata
             ordinal,
             metadata.TryGetValue(SourceSequencer, out var sequencer) ? Decode(sequencer) : null,
             Decode(registration),
-            Decode(build));
+            Decode(build),
+            Decode(feed),
+            Decode(contractVersion));
     }
 
     /// <summary>A value as a header can carry it: UTF-8, every byte but the unreserved URL characters and '/' as %XX.</summary>

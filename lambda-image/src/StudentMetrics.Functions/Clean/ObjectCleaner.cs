@@ -95,10 +95,11 @@ public sealed class ObjectCleaner(IRawObjects raws, IFeedStore store, CleanerOpt
         RawVersion version, string? sequencer, AppliedRegistration registration, ObservedOutputs observed, CancellationToken cancellationToken)
     {
         var keys = observed.Keys;
+        var contract = FeedRouting.ContractFor(keys.RawKey);
         var raw = raws.Open(version, cancellationToken);
         var ordinal = await raws.OrdinalAsync(version, cancellationToken).ConfigureAwait(false);
         IReadOnlyDictionary<string, string> MetadataFor(string sha256) => LineageMetadata.Write(new Lineage(
-            keys.IsLongKey ? null : version.Key, sha256, version.VersionId, version.UploadedAt, ordinal, sequencer, registration.Fingerprint, CleanerBuild));
+            keys.IsLongKey ? null : version.Key, sha256, version.VersionId, version.UploadedAt, ordinal, sequencer, registration.Fingerprint, CleanerBuild, contract.Dataset, contract.Version));
 
         IReadOnlyDictionary<string, string>? metadata = null;
         IOutputObject? clean = null, rejects = null;
@@ -107,7 +108,7 @@ public sealed class ObjectCleaner(IRawObjects raws, IFeedStore store, CleanerOpt
             var report = await Task.Run(
                 () =>
                 {
-                    var cleaner = new FeedCleaner(options with { PermittedValues = registration.PermittedSchools });
+                    var cleaner = new FeedCleaner(options with { Contract = contract, PermittedValues = registration.PermittedSchools });
                     if (keys.IsLongKey)
                     {
                         return cleaner.SetAside(raw, QuarantineReasons.KeyTooLong(Encoding.UTF8.GetByteCount(keys.RawKey), CleanOutputLayout.MaxKeyBytes), cancellationToken);

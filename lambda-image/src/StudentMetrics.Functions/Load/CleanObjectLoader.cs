@@ -1,4 +1,5 @@
 using Amazon.S3;
+using StudentMetrics.Cleaning.Contract;
 using StudentMetrics.Database;
 using StudentMetrics.Functions.Clean;
 
@@ -21,6 +22,7 @@ public sealed class CleanObjectLoader(IAmazonS3 s3, CleanFileLoader loader)
             throw new InvalidDataException($"s3://{bucket}/{cleanKey} has no {LineageMetadata.SourceSha256} metadata; only objects the cleaner wrote can be loaded.");
         }
 
-        return await loader.LoadAsync(response.ResponseStream, new LoadSource(rawKey, sha256), cancellationToken).ConfigureAwait(false);
+        var feed = response.Metadata[LineageMetadata.Feed] is { Length: > 0 } named ? FeedContracts.Get(named) : FeedContracts.Default;
+        return await loader.LoadAsync(response.ResponseStream, new LoadSource(rawKey, sha256) { Contract = feed }, cancellationToken).ConfigureAwait(false);
     }
 }
