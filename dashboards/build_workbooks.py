@@ -14,7 +14,7 @@ import pathlib
 import uuid
 from xml.sax.saxutils import quoteattr
 
-# Columns of the reporting views, with the PostgreSQL type each has (db/migrations/0041_reporting_views.sql).
+# Columns of the reporting views, with the PostgreSQL type each has (db/migrations/R__reporting.*.sql).
 VIEWS = {
     "attendance_rate": [("scope", "text"), ("school_id", "text"), ("grade_level", "smallint"), ("grade", "text"),
                         ("term", "text"), ("suppressed", "boolean"), ("suppression_reason", "text"),

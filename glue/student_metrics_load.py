@@ -1,6 +1,6 @@
 """AWS Glue job (Glue 4.0+, PySpark): load the cleaned files the crawler catalogued into PostgreSQL.
 
-The job does what `student-metrics load` does locally, through the same SQL (db/migrations/0004 and later):
+The job does what `student-metrics load` does locally, through the same SQL (db/migrations/R__core.*.sql):
 
   1. core.begin_load(key, sha256) for every new cleaned file  -> a ledger entry per file
   2. write the files' rows to core.student_metrics_staging     -> through the Glue JDBC connection

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The local stack: a throwaway PostgreSQL 15 cluster and moto_server (the local AWS), both on loopback ports.
 #
-#   stack.sh up DIR     start both under DIR, wait until they answer, write DIR/stack.env
-#   stack.sh down DIR   stop both and remove DIR
+#   stack.sh up DIR            start both under DIR, wait until they answer, write DIR/stack.env
+#   stack.sh up-postgres DIR   the same without moto_server (a second cluster, for tests that compare clusters)
+#   stack.sh down DIR          stop what runs under DIR and remove DIR
 #   stack.sh reap       stop every stack under .local/stacks whose owning process is gone
 #
 # Ports are chosen free at start, so an interrupted run never blocks the next one; `up` reaps stale stacks first.
@@ -41,9 +42,9 @@ as_pg() {
 }
 
 up() {
-  local dir=$1 owner=${2:-$PPID}
-  command -v python3 >/dev/null 2>&1 || die "python3 is needed (it runs moto_server)."
-  command -v moto_server >/dev/null 2>&1 || die "moto_server (the local AWS emulator) is not on PATH. Install it with: pip install \"moto[server]\""
+  local dir=$1 owner=$2 with_aws=${3:-aws}
+  command -v python3 >/dev/null 2>&1 || die "python3 is needed (it picks free ports and runs moto_server)."
+  [ "$with_aws" != aws ] || command -v moto_server >/dev/null 2>&1 || die "moto_server (the local AWS emulator) is not on PATH. Install it with: pip install \"moto[server]\""
   local bin; bin=$(pg_bindir)
   reap
   rm -rf "$dir"; mkdir -p "$dir/pg" "$dir/run"
@@ -58,21 +59,24 @@ up() {
     local p=$dir; while [ "$p" != / ]; do chmod o+x "$p" 2>/dev/null || true; p=$(dirname "$p"); done
   fi
   printf '%s\n' "$password" > "$dir/pwfile"; chmod 644 "$dir/pwfile"
-  as_pg "$bin/initdb" -D "$dir/pg/data" -U postgres --pwfile="$dir/pwfile" --auth-host=scram-sha-256 --auth-local=trust \
+  # --no-sync: a throwaway cluster that runs with fsync off need not wait for initdb to flush its files.
+  as_pg "$bin/initdb" -D "$dir/pg/data" -U postgres --pwfile="$dir/pwfile" --auth-host=scram-sha-256 --auth-local=trust --no-sync \
     -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   as_pg "$bin/pg_ctl" -D "$dir/pg/data" -l "$dir/run/postgres.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $pgport -k $dir/run -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200 -c ssl=off" \
     start >/dev/null || { cat "$dir/run/postgres.log" >&2; die "PostgreSQL did not start"; }
 
-  (cd "$dir" && exec setsid moto_server -H 127.0.0.1 -p "$motoport" >"$dir/moto.log" 2>&1) &
-  echo $! > "$dir/moto.pid"
-  local i
-  for i in $(seq 1 150); do
-    curl -fsS "http://127.0.0.1:$motoport/moto-api/data.json" >/dev/null 2>&1 && break
-    kill -0 "$(cat "$dir/moto.pid")" 2>/dev/null || { cat "$dir/moto.log" >&2; die "moto_server exited at start"; }
-    sleep 0.2
-  done
-  [ "$i" -lt 150 ] || die "moto_server did not answer on port $motoport within 30 s (log: $dir/moto.log)"
+  if [ "$with_aws" = aws ]; then
+    (cd "$dir" && exec setsid moto_server -H 127.0.0.1 -p "$motoport" >"$dir/moto.log" 2>&1) &
+    echo $! > "$dir/moto.pid"
+    local i
+    for i in $(seq 1 150); do
+      curl -fsS "http://127.0.0.1:$motoport/moto-api/data.json" >/dev/null 2>&1 && break
+      kill -0 "$(cat "$dir/moto.pid")" 2>/dev/null || { cat "$dir/moto.log" >&2; die "moto_server exited at start"; }
+      sleep 0.2
+    done
+    [ "$i" -lt 150 ] || die "moto_server did not answer on port $motoport within 30 s (log: $dir/moto.log)"
+  fi
 
   PGPASSWORD=$password "$bin/psql" -q -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -v ON_ERROR_STOP=1 >/dev/null <<SQL
 CREATE ROLE student_metrics_owner LOGIN CREATEROLE PASSWORD 'local-owner';
@@ -92,7 +96,7 @@ export AWS_DEFAULT_REGION=us-east-1
 export AWS_ACCESS_KEY_ID=testing
 export AWS_SECRET_ACCESS_KEY=testing
 ENV
-  echo "stack: PostgreSQL on 127.0.0.1:$pgport, moto_server on 127.0.0.1:$motoport ($dir)" >&2
+  echo "stack: PostgreSQL on 127.0.0.1:$pgport$([ "$with_aws" = aws ] && echo ", moto_server on 127.0.0.1:$motoport") ($dir)" >&2
 }
 
 down() {
@@ -126,8 +130,9 @@ reap() {
 }
 
 case "${1:-}" in
-  up) [ $# -ge 2 ] || die "usage: stack.sh up DIR [OWNER_PID]"; up "$2" "${3:-$PPID}" ;;
+  up) [ $# -ge 2 ] || die "usage: stack.sh up DIR [OWNER_PID]"; up "$2" "${3:-$PPID}" aws ;;
+  up-postgres) [ $# -ge 2 ] || die "usage: stack.sh up-postgres DIR [OWNER_PID]"; up "$2" "${3:-$PPID}" postgres-only ;;
   down) [ $# -eq 2 ] || die "usage: stack.sh down DIR"; down "$2" ;;
   reap) reap ;;
-  *) die "usage: stack.sh up DIR [OWNER_PID] | down DIR | reap" ;;
+  *) die "usage: stack.sh up DIR [OWNER_PID] | up-postgres DIR [OWNER_PID] | down DIR | reap" ;;
 esac

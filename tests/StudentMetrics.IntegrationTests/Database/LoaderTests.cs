@@ -3,9 +3,11 @@ using StudentMetrics.IntegrationTests.Infrastructure;
 
 namespace StudentMetrics.IntegrationTests.Database;
 
-/// <summary>The feed spec's "Loading and idempotency", through the loader connected as the loader role.</summary>
-[Collection(StackCollection.Name)]
-public sealed class LoaderTests(LocalStack stack) : IAsyncLifetime
+/// <summary>
+/// The feed spec's "Loading and idempotency", through the loader connected as the loader role, on a fresh database and
+/// on one upgraded from the versioned history (the two must behave alike).
+/// </summary>
+public abstract class LoaderTests(LocalStack stack, DatabaseOrigin origin) : IAsyncLifetime
 {
     private const string Fall = "2024-2025-S1";
     private MigratedDatabase _database = null!;
@@ -13,7 +15,7 @@ public sealed class LoaderTests(LocalStack stack) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await MigratedDatabase.CreateAsync(stack, "loader");
+        _database = await MigratedDatabase.CreateAsync(stack, "loader", origin);
         _loader = new CleanFileLoader(await _database.ConnectAsMemberOfAsync("student_metrics_loader"));
     }
 
@@ -142,4 +144,10 @@ public sealed class LoaderTests(LocalStack stack) : IAsyncLifetime
         (await _database.ScalarAsync<long>("SELECT count(*) FROM core.student_metrics")).ShouldBe(0);
         (await _database.ScalarAsync<string>("SELECT status FROM core.ingestion_ledger")).ShouldBe("failed");
     }
+
+    [Collection(StackCollection.Name)]
+    public sealed class OnAFreshDatabase(LocalStack stack) : LoaderTests(stack, DatabaseOrigin.Fresh);
+
+    [Collection(StackCollection.Name)]
+    public sealed class OnAnUpgradedDatabase(LocalStack stack) : LoaderTests(stack, DatabaseOrigin.UpgradedFromHistory);
 }

@@ -6,14 +6,14 @@ namespace StudentMetrics.IntegrationTests.Database;
 /// <summary>
 /// How the merge reaches core.student_metrics, counted by PostgreSQL itself (sequential scans in this transaction),
 /// so the test depends on the plan's shape and never on the clock.
+/// On a fresh database and on one upgraded from the versioned history.
 /// </summary>
-[Collection(StackCollection.Name)]
-public sealed class MergePlanTests(LocalStack stack) : IAsyncLifetime
+public abstract class MergePlanTests(LocalStack stack, DatabaseOrigin origin) : IAsyncLifetime
 {
     private const int RowsInFile = 3000;
     private MigratedDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await MigratedDatabase.CreateAsync(stack, "merge_plan");
+    public async Task InitializeAsync() => _database = await MigratedDatabase.CreateAsync(stack, "merge_plan", origin);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -58,4 +58,10 @@ public sealed class MergePlanTests(LocalStack stack) : IAsyncLifetime
 
     private static Task<long> SequentialScansAsync(NpgsqlConnection connection, string table) =>
         connection.ScalarAsync<long>($"SELECT pg_stat_get_xact_numscans('{table}'::regclass)");
+
+    [Collection(StackCollection.Name)]
+    public sealed class OnAFreshDatabase(LocalStack stack) : MergePlanTests(stack, DatabaseOrigin.Fresh);
+
+    [Collection(StackCollection.Name)]
+    public sealed class OnAnUpgradedDatabase(LocalStack stack) : MergePlanTests(stack, DatabaseOrigin.UpgradedFromHistory);
 }

@@ -4,7 +4,10 @@ using StudentMetrics.IntegrationTests.Infrastructure;
 
 namespace StudentMetrics.IntegrationTests.Database;
 
-/// <summary>A fresh database with every migration applied, and LOGIN members of the product's roles to connect as.</summary>
+/// <summary>
+/// A database with every migration applied, and LOGIN members of the product's roles to connect as. Fresh, it ran
+/// the baseline; upgraded, it applied the versioned history the baseline replaces first, as production databases did.
+/// </summary>
 internal sealed class MigratedDatabase : IAsyncDisposable
 {
     private readonly List<NpgsqlDataSource> _dataSources = [];
@@ -21,9 +24,14 @@ internal sealed class MigratedDatabase : IAsyncDisposable
 
     public string Name => new NpgsqlConnectionStringBuilder(OwnerConnectionString).Database!;
 
-    public static async Task<MigratedDatabase> CreateAsync(LocalStack stack, string purpose)
+    public static async Task<MigratedDatabase> CreateAsync(LocalStack stack, string purpose, DatabaseOrigin origin = DatabaseOrigin.Fresh)
     {
         var database = new MigratedDatabase(await stack.CreateDatabaseAsync(purpose));
+        if (origin == DatabaseOrigin.UpgradedFromHistory)
+        {
+            await MigrationHistory.ApplyAsync(database.OwnerConnectionString, stack.Repository);
+        }
+
         await new DatabaseMigrator(database.Owner).MigrateAsync(dryRun: false, CancellationToken.None);
         return database;
     }

@@ -7,9 +7,9 @@ namespace StudentMetrics.IntegrationTests.Database;
 /// <summary>
 /// A merge clears its own staged rows, by TRUNCATE when they are all the staging table holds (a new relfilenode
 /// shows it), and never touches rows another file has staged, committed or still being written.
+/// On a fresh database and on one upgraded from the versioned history.
 /// </summary>
-[Collection(StackCollection.Name)]
-public sealed class StagingCleanupTests(LocalStack stack) : IAsyncLifetime
+public abstract class StagingCleanupTests(LocalStack stack, DatabaseOrigin origin) : IAsyncLifetime
 {
     private const string Fall = "2024-2025-S1";
     private const string OtherSha256 = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
@@ -18,7 +18,7 @@ public sealed class StagingCleanupTests(LocalStack stack) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await MigratedDatabase.CreateAsync(stack, "staging_cleanup");
+        _database = await MigratedDatabase.CreateAsync(stack, "staging_cleanup", origin);
         _loader = new CleanFileLoader(await _database.ConnectAsMemberOfAsync("student_metrics_loader"));
     }
 
@@ -81,4 +81,10 @@ public sealed class StagingCleanupTests(LocalStack stack) : IAsyncLifetime
 
     private Task<uint> StagingFileNodeAsync() =>
         _database.ScalarAsync<uint>("SELECT pg_relation_filenode('core.student_metrics_staging')");
+
+    [Collection(StackCollection.Name)]
+    public sealed class OnAFreshDatabase(LocalStack stack) : StagingCleanupTests(stack, DatabaseOrigin.Fresh);
+
+    [Collection(StackCollection.Name)]
+    public sealed class OnAnUpgradedDatabase(LocalStack stack) : StagingCleanupTests(stack, DatabaseOrigin.UpgradedFromHistory);
 }

@@ -5,7 +5,7 @@ namespace StudentMetrics.IntegrationTests.Database;
 
 /// <summary>
 /// core.student_metrics holds only what the feed spec allows, whoever writes to it: its checks are written for
-/// speed (migrations 0006 and 0012), so these pin them to the spec's patterns, value by value.
+/// speed (db/migrations/B0043_baseline.sql says how), so these pin them to the spec's patterns, value by value.
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed class StoredRowRuleTests(LocalStack stack)

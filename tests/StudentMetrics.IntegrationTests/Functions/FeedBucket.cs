@@ -68,6 +68,13 @@ public sealed class FeedBucket : IAsyncDisposable
         return (await reader.ReadToEndAsync(), response.Metadata, response.ETag);
     }
 
+    /// <summary>The lineage the cleaner put on an output, decoded.</summary>
+    public async Task<Lineage> LineageOfAsync(string key)
+    {
+        var metadata = (await S3.GetObjectMetadataAsync(Name, key)).Metadata;
+        return LineageMetadata.Read(metadata.Keys.ToDictionary(k => k["x-amz-meta-".Length..], k => metadata[k])).ShouldNotBeNull($"{key} carries no lineage");
+    }
+
     public async Task<string?> TryGetAsync(string key)
     {
         try

@@ -127,7 +127,7 @@ public sealed class LatestVersionWinsTests(LocalStack stack) : IAsyncLifetime
         outcome.Counted.ShouldBeTrue("a new version, though its bytes were seen before");
         outcome.Report.ShouldNotBeNull().RowsClean.ShouldBe(1);
         await ShouldHoldTheOutputsOfAsync(again, Older);
-        var lineage = await LineageOfAsync("clean/s1/export.csv");
+        var lineage = await _bucket.LineageOfAsync("clean/s1/export.csv");
         lineage.VersionOrdinal.ShouldBe(3);
     }
 
@@ -157,19 +157,13 @@ public sealed class LatestVersionWinsTests(LocalStack stack) : IAsyncLifetime
 
         foreach (var output in new[] { "clean/s1/export.csv", "rejects/s1/export.csv", "reports/s1/export.csv.report.json" })
         {
-            var lineage = await LineageOfAsync(output);
+            var lineage = await _bucket.LineageOfAsync(output);
             lineage.VersionId.ShouldBe(v2);
             lineage.UploadedAt.ShouldBe(new DateTimeOffset(DateTime.SpecifyKind(head.LastModified!.Value.ToUniversalTime(), DateTimeKind.Utc)));
             lineage.VersionOrdinal.ShouldBe(2);
             lineage.Sequencer.ShouldBe("0062D5A1B2C3D4E5F6");
             lineage.RawKey.ShouldBe(Key);
         }
-    }
-
-    private async Task<Lineage> LineageOfAsync(string key)
-    {
-        var metadata = (await _bucket.GetAsync(key)).Metadata;
-        return LineageMetadata.Read(metadata.Keys.ToDictionary(k => k["x-amz-meta-".Length..], k => metadata[k])).ShouldNotBeNull();
     }
 
     /// <summary>The key's outputs are exactly what cleaning that version from scratch gives, and every one says it is that version's.</summary>
@@ -179,7 +173,7 @@ public sealed class LatestVersionWinsTests(LocalStack stack) : IAsyncLifetime
         outputs.ShouldBe(await KeyOutputs.FromScratchAsync(stack, _bucket, Key, Encoding.UTF8.GetBytes(content)));
         foreach (var output in outputs.Keys)
         {
-            (await LineageOfAsync(output)).VersionId.ShouldBe(versionId, output);
+            (await _bucket.LineageOfAsync(output)).VersionId.ShouldBe(versionId, output);
         }
     }
 }

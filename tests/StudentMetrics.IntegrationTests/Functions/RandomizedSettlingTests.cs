@@ -108,8 +108,7 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
             (await KeyOutputs.ReadAsync(bucket, key)).ShouldBe(expected, $"{key}: the outputs of its latest version {latest} ({history.Count} versions)");
             foreach (var outputKey in expected.Keys)
             {
-                var metadata = (await bucket.GetAsync(outputKey)).Metadata;
-                LineageMetadata.Read(metadata.Keys.ToDictionary(k => k["x-amz-meta-".Length..], k => metadata[k])).ShouldNotBeNull().VersionId.ShouldBe(latest, outputKey);
+                (await bucket.LineageOfAsync(outputKey)).VersionId.ShouldBe(latest, outputKey);
                 expectedKeys.Add(outputKey);
             }
 

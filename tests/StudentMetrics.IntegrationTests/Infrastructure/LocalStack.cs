@@ -88,7 +88,8 @@ public sealed class LocalStack : IDisposable
         throw new InvalidOperationException("StudentMetrics.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static Dictionary<string, string> ReadEnvFile(string path)
+    /// <summary>The variables a stack.env exports.</summary>
+    internal static Dictionary<string, string> ReadEnvFile(string path)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in File.ReadAllLines(path))
@@ -104,7 +105,7 @@ public sealed class LocalStack : IDisposable
         return settings;
     }
 
-    private static void Run(string file, params string[] args)
+    internal static void Run(string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in args)

@@ -23,7 +23,37 @@ public sealed class CommandReportTests
         LoadReport.Format("raw/a.csv", new LoadResult(LoadOutcome.SkippedAlreadyLoaded, 8, 0, 0, 0, 0, 0)).ShouldContain("already loaded");
 
     [Fact]
-    public void A_dry_run_lists_each_pending_script_on_its_own_line() =>
-        MigrationReport.Format(new MigrationResult(true, ["0008_a.sql", "0009_b.sql"], 7, []))
-            .Split('\n').ShouldBe(["would apply 0008_a.sql", "would apply 0009_b.sql", "migrate: 2 pending, 7 already applied"]);
+    public void A_dry_run_lists_each_pending_script_on_its_own_line_and_says_which_repeatables_changed() =>
+        MigrationReport.Format(new MigrationResult
+        {
+            DryRun = true,
+            Versioned = ["0045_a.sql"],
+            Repeatables = ["R__core.a.sql", "R__core.b.sql"],
+            ChangedRepeatables = ["R__core.b.sql"],
+            AlreadyApplied = 7,
+        }).Split('\n').ShouldBe(
+        [
+            "would apply 0045_a.sql",
+            "would apply R__core.a.sql",
+            "would apply R__core.b.sql (new or changed)",
+            "migrate: 1 versioned + 2 repeatable pending, 7 already applied",
+        ]);
+
+    [Fact]
+    public void A_fresh_database_is_counted_by_kind_of_script() =>
+        MigrationReport.Summary(new MigrationResult { DryRun = false, Baseline = "B0043_baseline.sql", Repeatables = ["R__core.a.sql"] })
+            .ShouldBe("1 baseline + 0 versioned + 1 repeatable applied, 0 already applied");
+
+    [Fact]
+    public void An_upgraded_database_says_its_baseline_was_recorded()
+    {
+        var result = new MigrationResult { DryRun = false, BaselineByEquivalence = "B0043_baseline.sql", Versioned = ["0044_a.sql"], Repeatables = ["R__core.a.sql"] };
+
+        MigrationReport.Format(result).ShouldStartWith("recorded B0043_baseline.sql as applied");
+        MigrationReport.Summary(result).ShouldBe("baseline recorded + 1 versioned + 1 repeatable applied, 0 already applied");
+    }
+
+    [Fact]
+    public void A_run_with_nothing_to_do_says_so() =>
+        MigrationReport.Summary(new MigrationResult { DryRun = false, AlreadyApplied = 18 }).ShouldBe("none pending, 18 already applied");
 }

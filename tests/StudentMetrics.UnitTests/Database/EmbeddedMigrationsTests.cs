@@ -5,40 +5,49 @@ namespace StudentMetrics.UnitTests.Database;
 public sealed class EmbeddedMigrationsTests
 {
     [Fact]
-    public void The_build_carries_every_file_of_db_migrations_in_name_order_with_its_text()
+    public void The_build_carries_every_file_of_db_migrations_with_its_text()
     {
         var directory = Path.Combine(Repository(), "db", "migrations");
-        var files = Directory.GetFiles(directory, "*.sql").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(directory, "*.sql").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
 
-        var embedded = EmbeddedMigrations.Load();
+        var embedded = EmbeddedMigrations.Load().All.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 
         embedded.Select(s => s.Name).ShouldBe(files);
-        embedded.Select(s => s.Checksum).ShouldBe(files.Select(f => ScriptChecksum.Compute(File.ReadAllText(Path.Combine(directory, f!)))));
+        embedded.Select(s => s.Checksum).ShouldBe(files.Select(f => ScriptChecksum.Compute(File.ReadAllText(Path.Combine(directory, f)))));
     }
 
-    [Theory]
-    [InlineData("1_base.sql")]
-    [InlineData("0001-base.sql")]
-    [InlineData("0001_Base.sql")]
-    [InlineData("0001_base.SQL")]
-    public void A_badly_named_script_is_refused(string name) =>
-        Should.Throw<InvalidOperationException>(() => EmbeddedMigrations.Ordered([new MigrationScript(name, "SELECT 1;")]))
-            .Message.ShouldContain(name);
-
+    // The baseline stands for exactly the scripts production databases applied: the history kept beside the tests.
     [Fact]
-    public void Two_scripts_with_one_number_are_refused()
+    public void The_baseline_replaces_exactly_the_kept_history_with_the_checksums_it_was_applied_with()
     {
-        var error = Should.Throw<InvalidOperationException>(() => EmbeddedMigrations.Ordered(
-            [new MigrationScript("0007_one.sql", "SELECT 1;"), new MigrationScript("0007_other.sql", "SELECT 2;")]));
+        var history = Path.Combine(Repository(), "tests", "fixtures", "migration-history");
+        var applied = Directory.GetFiles(history, "*.sql")
+            .ToDictionary(f => Path.GetFileName(f)!, f => ScriptChecksum.Compute(File.ReadAllText(f)), StringComparer.Ordinal);
 
-        error.Message.ShouldContain("0007_one.sql");
-        error.Message.ShouldContain("0007_other.sql");
+        var baseline = EmbeddedMigrations.Load().Baseline!;
+
+        baseline.Replaces.OrderBy(r => r.Key, StringComparer.Ordinal).ShouldBe(applied.OrderBy(r => r.Key, StringComparer.Ordinal));
+        baseline.Version.ShouldBe(applied.Keys.Max(name => int.Parse(name[..4], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
-    public void Scripts_are_ordered_by_number_whatever_order_they_come_in() =>
-        EmbeddedMigrations.Ordered([new MigrationScript("0010_b.sql", ""), new MigrationScript("0002_a.sql", ""), new MigrationScript("0040_c.sql", "")])
-            .Select(s => s.Name).ShouldBe(["0002_a.sql", "0010_b.sql", "0040_c.sql"]);
+    public void Every_view_and_function_lives_in_its_own_repeatable_script()
+    {
+        var catalogue = EmbeddedMigrations.Load();
+        var onceOnly = catalogue.Versioned.Select(v => v.Script).Prepend(catalogue.Baseline!.Script);
+
+        foreach (var script in onceOnly)
+        {
+            script.Contents.ShouldNotContain("CREATE VIEW", Case.Insensitive, script.Name);
+            script.Contents.ShouldNotContain("CREATE FUNCTION", Case.Insensitive, script.Name);
+            script.Contents.ShouldNotContain("CREATE OR REPLACE", Case.Insensitive, script.Name);
+        }
+
+        foreach (var repeatable in catalogue.Repeatables)
+        {
+            repeatable.Script.Contents.ShouldMatch($@"CREATE (VIEW|FUNCTION) {repeatable.ObjectName.Replace(".", @"\.", StringComparison.Ordinal)}\b");
+        }
+    }
 
     private static string Repository()
     {

@@ -17,9 +17,12 @@ internal sealed class MigrateCommand : ICliCommand
 
     public string Details => $"""
         Applies the migrations this build carries to the database of {DatabaseSettings.ConnectionStringVariable} (an Npgsql
-        connection string; connect as student_metrics_owner) or {DatabaseSettings.SecretArnVariable}. Safe to run twice at
-        once: a run waits for the other.
-        Exit codes: 0 done, 1 a script failed or an applied script was edited (the message names it).
+        connection string; connect as student_metrics_owner) or {DatabaseSettings.SecretArnVariable}: the baseline on a
+        fresh database, the versioned scripts not applied yet, then every repeatable script (views and functions) when
+        any of them changed. Safe to run twice at once: a run waits for the other, at most
+        {DatabaseMigrator.DefaultLockTimeout.TotalMinutes:0} minutes, then fails naming it.
+        Exit codes: 0 done, 1 a script failed, an applied script was edited, or the database's history does not fit
+        this build (the message names the script and what to do).
         """;
 
     public async Task<int> RunAsync(ParsedArguments args, CommandOutput output, CancellationToken cancellationToken)
@@ -33,7 +36,8 @@ internal sealed class MigrateCommand : ICliCommand
             await output.Out.WriteLineAsync(MigrationReport.Format(result)).ConfigureAwait(false);
             return 0;
         }
-        catch (Exception e) when (e is AppliedMigrationChangedException or MigrationFailedException or InvalidOperationException)
+        catch (Exception e) when (e is AppliedMigrationChangedException or MigrationFailedException or MigrationHistoryException
+                                      or MigrationLockTimeoutException or InvalidOperationException)
         {
             await output.Error.WriteLineAsync($"migrate: {e.Message}").ConfigureAwait(false);
             return 1;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace StudentMetrics.Database.Migrations;
 
@@ -7,11 +6,12 @@ namespace StudentMetrics.Database.Migrations;
 /// The migrations compiled into this assembly from db/migrations (resources named <c>migrations/NAME.sql</c>).
 /// Read with GetManifestResourceStream, which native AOT keeps; DbUp's assembly scanning is not used.
 /// </summary>
-internal static partial class EmbeddedMigrations
+internal static class EmbeddedMigrations
 {
     private const string Prefix = "migrations/";
 
-    public static IReadOnlyList<MigrationScript> Load()
+    /// <summary>The raw scripts, in no particular order.</summary>
+    public static IReadOnlyList<MigrationScript> Scripts()
     {
         var assembly = typeof(EmbeddedMigrations).Assembly;
         var scripts = new List<MigrationScript>();
@@ -27,28 +27,9 @@ internal static partial class EmbeddedMigrations
             scripts.Add(new MigrationScript(resource[Prefix.Length..], reader.ReadToEnd()));
         }
 
-        return Ordered(scripts);
+        return scripts;
     }
 
-    /// <summary>Checks every name is <c>NNNN_words.sql</c> and unique by number, and orders them by it.</summary>
-    public static IReadOnlyList<MigrationScript> Ordered(IEnumerable<MigrationScript> scripts)
-    {
-        var list = scripts.ToList();
-        var badName = list.FirstOrDefault(s => !NamePattern().IsMatch(s.Name));
-        if (badName is not null)
-        {
-            throw new InvalidOperationException($"Migration '{badName.Name}' is not named NNNN_description.sql (four digits, lower-case words).");
-        }
-
-        var clash = list.GroupBy(s => s.Name[..4], StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (clash is not null)
-        {
-            throw new InvalidOperationException($"Migrations {string.Join(" and ", clash.Select(s => s.Name))} share the number {clash.Key}; each number is used once.");
-        }
-
-        return list.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
-    }
-
-    [GeneratedRegex(@"^\d{4}_[a-z0-9_]+\.sql$", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
+    /// <summary>The scripts, checked and ordered.</summary>
+    public static MigrationCatalogue Load() => MigrationCatalogue.Create(Scripts());
 }

@@ -44,6 +44,8 @@ public sealed class MigrateFunction(DatabaseConnections connections, AwsSettings
             PublishedRegistryRevision = published,
             DryRun = result.DryRun,
             Applied = result.Scripts,
+            BaselineRecorded = result.BaselineByEquivalence,
+            RemovedRepeatables = result.RemovedRepeatables,
             AlreadyApplied = result.AlreadyApplied,
             AppliedButUnknown = result.AppliedButUnknown,
         };

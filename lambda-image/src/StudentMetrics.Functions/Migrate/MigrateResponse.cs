@@ -8,9 +8,17 @@ public sealed class MigrateResponse
     [JsonPropertyName("dryRun")]
     public bool DryRun { get; init; }
 
-    /// <summary>The scripts this run applied (or, dry, would apply), in order.</summary>
+    /// <summary>The scripts this run applied (or, dry, would apply), in order: baseline, versioned, repeatable.</summary>
     [JsonPropertyName("applied")]
     public IReadOnlyList<string> Applied { get; init; } = [];
+
+    /// <summary>The baseline recorded as applied without running it, because the database had applied every script it replaces.</summary>
+    [JsonPropertyName("baselineRecorded")]
+    public string? BaselineRecorded { get; init; }
+
+    /// <summary>Repeatable scripts no longer in this build, whose views or functions were dropped.</summary>
+    [JsonPropertyName("removedRepeatables")]
+    public IReadOnlyList<string> RemovedRepeatables { get; init; } = [];
 
     [JsonPropertyName("alreadyApplied")]
     public int AlreadyApplied { get; init; }
