@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
+using Amazon.Runtime;
+using Amazon.S3;
 using Amazon.S3.Model;
 using StudentMetrics.Aws;
 using StudentMetrics.Aws.Sqs;
-using StudentMetrics.Functions;
+using StudentMetrics.Cleaning;
 using StudentMetrics.Functions.Clean;
 using StudentMetrics.Functions.Local;
+using StudentMetrics.Hosting;
 using StudentMetrics.Hosting.Local;
 using StudentMetrics.Hosting.Observability;
 using StudentMetrics.IntegrationTests.Hosting;
@@ -16,7 +19,8 @@ namespace StudentMetrics.IntegrationTests.Functions;
 
 /// <summary>
 /// Many versions of several keys from several sources, uploaded while several hosts clean concurrently from one queue,
-/// with the bucket's own events plus duplicate, stale and out-of-order ones: once the queue is drained, every key's
+/// with the bucket's own events plus duplicate, stale and out-of-order ones, and the function's writes held back at
+/// random so that runs overlap in every way: once the queue is drained, every key's
 /// outputs are exactly a from-scratch clean of its latest version, and nothing else is in the bucket. The seed is
 /// printed (and named on failure); STUDENT_METRICS_SEED=N replays one run.
 /// </summary>
@@ -64,8 +68,18 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
         using var stop = new CancellationTokenSource();
         var logs = new StringWriter();
         var lines = new JsonLinesOutput(TextWriter.Synchronized(logs));
+        // The clean function as Lambda runs it, through the same catalog entry and event binding, but with an S3 client
+        // whose writes are held back at random: the interleavings that make a stale run's writes land late.
+        using var slowS3 = new AmazonS3Client(
+            new BasicAWSCredentials("testing", "testing"),
+            new AmazonS3Config
+            {
+                ServiceURL = stack.AwsEndpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1",
+                HttpClientFactory = new SlowWritesHttpClientFactory(new Random(seed), 300),
+            });
+        var functions = new FunctionCatalog([FunctionRegistration.ForS3Objects(CleanFunction.Name, CleanOutputLayout.Raw, () => new CleanFunction(slowS3, bucket.Name, new CleanerOptions()))]);
         var hosts = Enumerable.Range(0, Hosts).Select(_ => new QueuePoller(
-                new SqsMessageQueue(sqs), ProductFunctions.For(() => aws), new JsonLog(lines, TimeProvider.System), new EmbeddedMetrics(lines, TimeProvider.System, "StudentMetrics"), TimeProvider.System, aws.Region)
+                new SqsMessageQueue(sqs), functions, new JsonLog(lines, TimeProvider.System), new EmbeddedMetrics(lines, TimeProvider.System, "StudentMetrics"), TimeProvider.System, aws.Region)
             { VisibilityTimeout = TimeSpan.FromSeconds(5) }
             .ServeAsync(queueUrl, CleanFunction.Name, stop.Token)).ToList();
 

@@ -94,6 +94,17 @@ public sealed class CleanOutputLayoutTests
         CleanOutputLayout.For("raw/s6/" + new string('ñ', 300) + ".csv").IsLongKey.ShouldBeTrue();
     }
 
+    [Fact]
+    public void A_key_whose_source_folder_makes_the_lineage_overflow_the_metadata_is_a_long_key()
+    {
+        // The key names its source twice in the metadata: in itself and in the registry entry it was cleaned under.
+        var source = new string('ñ', 110);
+        var rawKey = $"raw/{source}/{new string('a', 200)}.csv";
+
+        LineageMetadata.Encode(rawKey).Length.ShouldBeLessThan(LineageMetadata.NameBudgetBytes);
+        CleanOutputLayout.For(rawKey).IsLongKey.ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("raw/district7/2025/fall.csv", "district7")]
     [InlineData("raw/Escuela Niños/2025.csv", "Escuela Niños")]

@@ -80,7 +80,7 @@ public static class CleanOutputLayout
             Clean: Clean + path,
             Rejects: Rejects + path,
             QuarantineRejects: QuarantinedRejects + path);
-        if (regular.All.Max(Encoding.UTF8.GetByteCount) <= MaxKeyBytes && LineageMetadata.FitsKey(rawKey))
+        if (regular.All.Max(Encoding.UTF8.GetByteCount) <= MaxKeyBytes && LineageMetadata.FitsKey(rawKey, SourceOf(rawKey) is { } source ? SourcePrefix(source) : null))
         {
             return regular;
         }

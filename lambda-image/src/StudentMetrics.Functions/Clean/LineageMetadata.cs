@@ -46,15 +46,18 @@ public static class LineageMetadata
     public const string ContractVersion = "contract-version";
 
     /// <summary>
-    /// The most bytes an encoded key may take: S3 takes 2 KB of user metadata in all, names included, and the other
-    /// values need well under 500 bytes.
+    /// The most bytes the values that grow with an object's name may take once encoded (the key, and the registry entry,
+    /// which names the key's source): S3 takes 2 KB of user metadata in all, names included, and the other values need
+    /// well under 500 bytes.
     /// </summary>
-    public const int KeyBudgetBytes = 1500;
+    public const int NameBudgetBytes = 1500;
 
     private const string UploadTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
-    /// <summary>True when the raw key, encoded, fits in the metadata beside the rest of the lineage.</summary>
-    public static bool FitsKey(string rawKey) => Encode(rawKey).Length <= KeyBudgetBytes;
+    /// <summary>True when the raw key and its source's registry entry, encoded, fit in the metadata beside the rest of the lineage.</summary>
+    /// <param name="sourcePrefix">The key's source folder (<c>raw/SOURCE/</c>), which the registry entry names; null for none.</param>
+    public static bool FitsKey(string rawKey, string? sourcePrefix) =>
+        Encode(rawKey).Length + (sourcePrefix is null ? 0 : Encode(sourcePrefix).Length + 24) <= NameBudgetBytes;
 
     public static IReadOnlyDictionary<string, string> Write(Lineage lineage)
     {
