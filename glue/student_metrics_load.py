@@ -2,7 +2,7 @@
 
 The job does what `student-metrics load` does locally, through the same SQL (db/migrations/R__core.*.sql):
 
-  1. core.begin_load(key, sha256) for every new cleaned file  -> a ledger entry per file
+  1. core.begin_load(key, sha256, feed, version...) per file   -> a ledger entry per file
   2. write the files' rows to core.student_metrics_staging     -> through the Glue JDBC connection
   3. core.merge_staged(ledger_id, rows_written) per file       -> the spec's "Loading and idempotency"
   4. core.fail_load(ledger_id, error) for every entry still open when anything failed
@@ -22,6 +22,8 @@ import sys
 from collections import namedtuple
 from urllib.parse import unquote, urlparse
 
+# The feed this job loads (core.feeds): the crawler catalogues the student_metrics contract's cleaned files.
+FEED = "student_metrics"
 STAGING_TABLE = "core.student_metrics_staging"
 
 # Exactly the staging table's columns, in its order, with the Spark type each is written as: the cleaned file's
@@ -112,8 +114,12 @@ class Ledger:
         results.next()
         return results
 
-    def begin(self, key, sha256):
-        results = self._query("SELECT ledger_id, already_loaded FROM core.begin_load(?, ?)", key, sha256)
+    def begin(self, of):
+        """Opens the ledger entry of one cleaned object: its version orders it among its key's versions
+        (core.version_order), so an older version loaded late cannot replace a newer one."""
+        results = self._query(
+            "SELECT ledger_id, already_loaded FROM core.begin_load(?, ?, ?, ?, CAST(? AS timestamptz), ?, CAST(? AS bigint))",
+            of.key, of.sha256, FEED, of.version_id, of.uploaded_at, of.sequencer, of.version_ordinal)
         return results.getLong(1), results.getBoolean(2)
 
     def merge(self, ledger_id, rows_written):
@@ -170,7 +176,7 @@ def main():
     try:
         to_stage = []
         for url_of_object, of in lineage.items():
-            ledger_id, already_loaded = ledger.begin(of.key, of.sha256)
+            ledger_id, already_loaded = ledger.begin(of)
             open_entries[url_of_object] = ledger_id
             if not already_loaded:
                 to_stage.append(url_of_object)

@@ -1,4 +1,4 @@
--- The source registry's audit (core.source_changes, 0045): one row per change to core.sources or core.source_schools,
+-- The source registry's audit (core.source_changes, 0048): one row per change to core.sources or core.source_schools,
 -- whatever makes it (the sources command, a migration, anyone's SQL). Who is the transaction's student_metrics.actor
 -- setting (the sources command sets it to the person it runs for), else the role; why is student_metrics.change_reason.
 -- A source's prefix is its identity and a permitted school is a fact: neither is changed in place.

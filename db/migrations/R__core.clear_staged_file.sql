@@ -7,29 +7,32 @@
 -- until the commit; rows another file staged earlier (a Glue run between its staging and its merge) make it
 -- delete its own rows instead.
 
-CREATE FUNCTION core.clear_staged_file(p_source_key text, p_source_sha256 text)
+CREATE FUNCTION core.clear_staged_file(p_staging regclass, p_source_key text, p_source_sha256 text)
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+DECLARE
+    v_others boolean;
 BEGIN
     BEGIN
-        LOCK TABLE core.student_metrics_staging IN ACCESS EXCLUSIVE MODE NOWAIT;
+        EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE NOWAIT', p_staging);
     EXCEPTION WHEN lock_not_available THEN
-        DELETE FROM core.student_metrics_staging s WHERE s.source_key = p_source_key AND s.source_sha256 = p_source_sha256;
+        EXECUTE format('DELETE FROM %s s WHERE s.source_key = $1 AND s.source_sha256 = $2', p_staging) USING p_source_key, p_source_sha256;
         RETURN;
     END;
 
-    IF EXISTS (SELECT 1 FROM core.student_metrics_staging s
-               WHERE s.source_key <> p_source_key OR s.source_sha256 <> p_source_sha256) THEN
-        DELETE FROM core.student_metrics_staging s WHERE s.source_key = p_source_key AND s.source_sha256 = p_source_sha256;
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s s WHERE s.source_key <> $1 OR s.source_sha256 <> $2)', p_staging)
+        INTO v_others USING p_source_key, p_source_sha256;
+    IF v_others THEN
+        EXECUTE format('DELETE FROM %s s WHERE s.source_key = $1 AND s.source_sha256 = $2', p_staging) USING p_source_key, p_source_sha256;
     ELSE
-        TRUNCATE core.student_metrics_staging;
+        EXECUTE format('TRUNCATE %s', p_staging);
     END IF;
 END
 $fn$;
 
-COMMENT ON FUNCTION core.clear_staged_file(text, text) IS
-    'Removes one file''s staged rows once merged: TRUNCATE when they are all the table holds and nobody else is using it, DELETE otherwise.';
+COMMENT ON FUNCTION core.clear_staged_file(regclass, text, text) IS
+    'Removes one file''s staged rows once merged: TRUNCATE when they are all its staging table holds and nobody else is using it, DELETE otherwise.';
 
-REVOKE ALL ON FUNCTION core.clear_staged_file(text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION core.clear_staged_file(regclass, text, text) FROM PUBLIC;

@@ -24,7 +24,7 @@ public sealed class CleanFileLoader(NpgsqlDataSource dataSource)
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         SuperuserGuard.ThrowIfSuperuser(connection);
-        var (ledgerId, alreadyLoaded) = await BeginAsync(connection, source.ObjectKey, sha256, cancellationToken).ConfigureAwait(false);
+        var (ledgerId, alreadyLoaded) = await BeginAsync(connection, source, sha256, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -45,11 +45,16 @@ public sealed class CleanFileLoader(NpgsqlDataSource dataSource)
         }
     }
 
-    private static async Task<(long LedgerId, bool AlreadyLoaded)> BeginAsync(NpgsqlConnection connection, string key, string sha256, CancellationToken cancellationToken)
+    private static async Task<(long LedgerId, bool AlreadyLoaded)> BeginAsync(NpgsqlConnection connection, LoadSource source, string sha256, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT ledger_id, already_loaded FROM core.begin_load($1, $2)", connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
+        await using var command = new NpgsqlCommand("SELECT ledger_id, already_loaded FROM core.begin_load($1, $2, $3, $4, $5, $6, $7)", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = source.ObjectKey });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sha256 });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = source.Contract.Dataset });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)source.Version ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)source.UploadedAt?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)source.Sequencer ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)source.VersionOrdinal ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return (reader.GetInt64(0), reader.GetBoolean(1));
@@ -58,7 +63,7 @@ public sealed class CleanFileLoader(NpgsqlDataSource dataSource)
     private static async Task<LoadResult> MergeAsync(NpgsqlConnection connection, long ledgerId, long staged, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT outcome, rows_in_file, rows_inserted, rows_replaced, rows_removed, rows_kept_newer FROM core.merge_staged($1, $2)",
+            "SELECT outcome, rows_in_file, rows_inserted, rows_replaced, rows_removed, rows_kept_newer, rows_restored FROM core.merge_staged($1, $2)",
             connection)
         {
             // A merge of millions of rows outlasts Npgsql's 30 s default; cancellation still stops it.
@@ -72,9 +77,13 @@ public sealed class CleanFileLoader(NpgsqlDataSource dataSource)
         {
             "loaded" => LoadOutcome.Loaded,
             "skipped_duplicate" => LoadOutcome.SkippedAlreadyLoaded,
+            "skipped_stale" => LoadOutcome.SkippedStale,
             var other => throw new InvalidOperationException($"core.merge_staged returned an unknown outcome '{other}'."),
         };
-        return new LoadResult(outcome, ledgerId, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
+        return new LoadResult(outcome, ledgerId, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5))
+        {
+            Restored = reader.GetInt64(6),
+        };
     }
 
     // On a fresh connection: the load's own may be the one that was killed. Best effort, because the ledger entry

@@ -33,4 +33,8 @@ internal sealed class CleanFile
 
     public Task<LoadResult> LoadAsync(CleanFileLoader loader, string key) =>
         loader.LoadAsync(new MemoryStream(Bytes, writable: false), From(key), CancellationToken.None);
+
+    /// <summary>Loads the file as the version of <paramref name="key"/> uploaded at <paramref name="uploadedAt"/>.</summary>
+    public Task<LoadResult> LoadAsync(CleanFileLoader loader, string key, DateTimeOffset uploadedAt, string? version = null) =>
+        loader.LoadAsync(new MemoryStream(Bytes, writable: false), From(key) with { UploadedAt = uploadedAt, Version = version }, CancellationToken.None);
 }

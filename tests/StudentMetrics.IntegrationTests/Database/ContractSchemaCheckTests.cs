@@ -31,16 +31,18 @@ public sealed class ContractSchemaCheckTests(LocalStack stack)
 
         differences.ShouldBe(
         [
-            "contracts/student_metrics.v1.json declares ela_score (numeric(5,2)) but core.student_metrics has no such column: add a migration (db/migrations/NNNN_add_ela_score.sql) that adds it to core.student_metrics and core.student_metrics_staging.",
-            "contracts/student_metrics.v1.json declares ela_score (numeric(5,2)) but core.student_metrics_staging has no such column: add a migration (db/migrations/NNNN_add_ela_score.sql) that adds it to core.student_metrics and core.student_metrics_staging.",
+            "contracts/student_metrics.v1.json declares ela_score (numeric(5,2)) but core.student_metrics has no such column: add a migration (db/migrations/NNNN_add_ela_score.sql) that adds it to the feed's tables (core.student_metrics and its _staging and _displaced).",
+            "contracts/student_metrics.v1.json declares ela_score (numeric(5,2)) but core.student_metrics_staging has no such column: add a migration (db/migrations/NNNN_add_ela_score.sql) that adds it to the feed's tables (core.student_metrics and its _staging and _displaced).",
             "contracts/student_metrics.v1.json bounds ela_score >= 0 but no CHECK of core.student_metrics does: add a migration with the CHECK (or change the contract).",
             "contracts/student_metrics.v1.json bounds ela_score <= 100 but no CHECK of core.student_metrics does: add a migration with the CHECK (or change the contract).",
+            "contracts/student_metrics.v1.json declares ela_score (numeric(5,2)) but core.student_metrics_displaced has no such column: add a migration (db/migrations/NNNN_add_ela_score.sql) that adds it to the feed's tables (core.student_metrics and its _staging and _displaced).",
         ]);
 
         await db.ExecuteAsync(
             """
             ALTER TABLE core.student_metrics ADD COLUMN ela_score numeric(5,2) CHECK (ela_score BETWEEN 0 AND 100);
             ALTER TABLE core.student_metrics_staging ADD COLUMN ela_score numeric(5,2);
+            ALTER TABLE core.student_metrics_displaced ADD COLUMN ela_score numeric(5,2) CHECK (ela_score BETWEEN 0 AND 100);
             """);
         (await CheckAsync(db, [contract])).ShouldBeEmpty("the migration the message asked for closes the difference");
     }

@@ -40,16 +40,30 @@ public abstract class LoaderTests(LocalStack stack, DatabaseOrigin origin) : IAs
     }
 
     [Fact]
-    public async Task The_same_content_under_another_key_is_recognised_by_its_hash_and_changes_nothing()
+    public async Task The_same_content_under_its_own_key_again_changes_nothing()
     {
         var file = new CleanFile(new CleanRow("S1", Fall, "2025-01-10"));
         await file.LoadAsync(_loader, "raw/a.csv");
         var before = await _database.SnapshotAsync();
 
-        var again = await file.LoadAsync(_loader, "raw/copy-of-a.csv");
+        var again = await file.LoadAsync(_loader, "raw/a.csv");
 
         again.Outcome.ShouldBe(LoadOutcome.SkippedAlreadyLoaded);
         (await _database.SnapshotAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task The_same_content_under_another_key_is_another_current_file_and_the_later_upload_wins_the_tie()
+    {
+        var file = new CleanFile(new CleanRow("S1", Fall, "2025-01-10"));
+        await file.LoadAsync(_loader, "raw/a.csv");
+
+        var copy = await file.LoadAsync(_loader, "raw/copy-of-a.csv");
+
+        copy.Outcome.ShouldBe(LoadOutcome.Loaded);
+        (copy.Replaced, copy.KeptNewer).ShouldBe((1L, 0L), "same recorded_on: the later upload wins");
+        (await _database.RowsAsync())[$"S1/{Fall}"].SourceKey.ShouldBe("raw/copy-of-a.csv");
+        (await _database.ScalarAsync<long>("SELECT count(*) FROM core.student_metrics_displaced WHERE source_key = 'raw/a.csv'")).ShouldBe(1, "the first file's row waits aside");
     }
 
     [Fact]

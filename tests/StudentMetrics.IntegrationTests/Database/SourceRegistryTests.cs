@@ -32,7 +32,7 @@ public sealed class SourceRegistryTests(LocalStack stack) : IAsyncLifetime
         smoke.Schools.ShouldBe(["BAY-ACAD", "HILL-HS", "LIN-ELEM", "OAK-ELEM", "PINE-ACAD", "RIVER-MS"]);
         var history = await _store.HistoryAsync("raw/smoke-test/", 50, CancellationToken.None);
         history.Count.ShouldBe(7);
-        history.ShouldAllBe(c => c.ChangedBy == "migration 0045_source_registry" && c.Reason == "the deploy smoke test's sample");
+        history.ShouldAllBe(c => c.ChangedBy == "migration 0048_source_registry" && c.Reason == "the deploy smoke test's sample");
         registry.Revision.ShouldBe(history.Max(c => c.ChangeId));
     }
 

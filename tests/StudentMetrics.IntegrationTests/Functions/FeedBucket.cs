@@ -72,7 +72,7 @@ public sealed class FeedBucket : IAsyncDisposable
     public async Task<Lineage> LineageOfAsync(string key)
     {
         var metadata = (await S3.GetObjectMetadataAsync(Name, key)).Metadata;
-        return LineageMetadata.Read(metadata.Keys.ToDictionary(k => k["x-amz-meta-".Length..], k => metadata[k])).ShouldNotBeNull($"{key} carries no lineage");
+        return LineageMetadata.Read(S3UserMetadata.ByName(metadata)).ShouldNotBeNull($"{key} carries no lineage");
     }
 
     public async Task<string?> TryGetAsync(string key)

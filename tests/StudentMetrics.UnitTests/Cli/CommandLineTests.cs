@@ -1,3 +1,5 @@
+using StudentMetrics.Cleaning.Contract;
+
 namespace StudentMetrics.UnitTests.Cli;
 
 /// <summary>The command line explains itself: help, version, and one actionable line for every wrong use.</summary>
@@ -32,7 +34,9 @@ public sealed class CommandLineTests : IDisposable
 
         exit.ShouldBe(0);
         stdout.ShouldStartWith("student-metrics ");
-        stdout.ShouldContain("feed contracts: student_metrics 1.0");
+        stdout.ShouldContain("(feed contracts: ");
+        foreach (var (feed, contract) in FeedContracts.All)
+            stdout.ShouldContain($"{feed} {contract.Version}");
     }
 
     [Theory]

@@ -19,8 +19,14 @@ public sealed class CommandReportTests
     }
 
     [Fact]
-    public void A_skipped_file_is_reported_as_already_loaded() =>
-        LoadReport.Format("raw/a.csv", new LoadResult(LoadOutcome.SkippedAlreadyLoaded, 8, 0, 0, 0, 0, 0)).ShouldContain("already loaded");
+    public void A_skipped_file_says_its_content_is_already_current() =>
+        LoadReport.Format("raw/a.csv", new LoadResult(LoadOutcome.SkippedAlreadyLoaded, 8, 0, 0, 0, 0, 0))
+            .ShouldBe("load: raw/a.csv: skipped, this content is already the key's current content (ledger 8)");
+
+    [Fact]
+    public void A_stale_version_says_a_newer_one_is_loaded() =>
+        LoadReport.Format("raw/a.csv", new LoadResult(LoadOutcome.SkippedStale, 9, 0, 0, 0, 0, 0))
+            .ShouldContain("a newer version of the key is loaded");
 
     [Fact]
     public void A_dry_run_lists_each_pending_script_on_its_own_line_and_says_which_repeatables_changed() =>

@@ -12,8 +12,6 @@ namespace StudentMetrics.Aws.S3;
 /// </summary>
 public sealed class S3FeedStore(IAmazonS3 s3, string bucket) : IFeedStore
 {
-    private const string MetadataHeaderPrefix = "x-amz-meta-";
-
     public string Location => bucket;
 
     public async Task<ObjectState?> InspectAsync(string key, CancellationToken cancellationToken)
@@ -21,7 +19,7 @@ public sealed class S3FeedStore(IAmazonS3 s3, string bucket) : IFeedStore
         try
         {
             var head = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-            return new ObjectState(key, head.ETag, MetadataOf(head.Metadata));
+            return new ObjectState(key, head.ETag, S3UserMetadata.ByName(head.Metadata));
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -36,7 +34,7 @@ public sealed class S3FeedStore(IAmazonS3 s3, string bucket) : IFeedStore
             using var response = await s3.GetObjectAsync(bucket, key, cancellationToken).ConfigureAwait(false);
             using var content = new MemoryStream();
             await response.ResponseStream.CopyToAsync(content, cancellationToken).ConfigureAwait(false);
-            return new StoredObject(content.ToArray(), new ObjectState(key, response.ETag, MetadataOf(response.Metadata)));
+            return new StoredObject(content.ToArray(), new ObjectState(key, response.ETag, S3UserMetadata.ByName(response.Metadata)));
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -81,7 +79,7 @@ public sealed class S3FeedStore(IAmazonS3 s3, string bucket) : IFeedStore
         }
 
         var source = new S3CopySource(from.Key, from.VersionId, from.ETag, head.ContentLength);
-        return await new S3ConditionalCopy(s3, bucket).CopyAsync(source, toKey, head.Headers.ContentType, MetadataOf(head.Metadata), condition, cancellationToken).ConfigureAwait(false);
+        return await new S3ConditionalCopy(s3, bucket).CopyAsync(source, toKey, head.Headers.ContentType, S3UserMetadata.ByName(head.Metadata), condition, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WrittenObject> PutAsync(string key, ReadOnlyMemory<byte> content, IReadOnlyDictionary<string, string> metadata, WriteCondition condition, CancellationToken cancellationToken)
@@ -131,11 +129,4 @@ public sealed class S3FeedStore(IAmazonS3 s3, string bucket) : IFeedStore
             target.Add(name, value);
         }
     }
-
-    // The SDK lists user metadata under its header name (x-amz-meta-NAME); callers speak of NAME.
-    private static Dictionary<string, string> MetadataOf(MetadataCollection metadata) =>
-        metadata.Keys.ToDictionary(
-            name => name.StartsWith(MetadataHeaderPrefix, StringComparison.OrdinalIgnoreCase) ? name[MetadataHeaderPrefix.Length..] : name,
-            name => metadata[name],
-            StringComparer.Ordinal);
 }

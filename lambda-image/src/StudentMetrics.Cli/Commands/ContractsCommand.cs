@@ -16,8 +16,9 @@ internal sealed class ContractsCommand : ICliCommand
 
     public CommandSyntax Syntax { get; } = CommandSyntax.Of(
         "contracts",
-        new Operand("ACTION", "list (the default), docs (rewrite the contract tables under docs/), or check (compare the database with the contracts)", Required: false),
-        new Option("--repo", "DIR", "with docs: the repository whose docs/ to write (default: the current directory)"));
+        new Operand("ACTION", "list (the default); docs (rewrite the contract tables under docs/); check (compare the database with the contracts); migration (print a new feed's tables as SQL, a draft of its migration)", Required: false),
+        new Option("--repo", "DIR", "with docs: the repository whose docs/ to write (default: the current directory)"),
+        FeedOption.Declare("with migration: the feed whose tables to write"));
 
     public string Details => $"""
         The contracts are the files under contracts/ this build carries: one per feed and major version.
@@ -25,6 +26,8 @@ internal sealed class ContractsCommand : ICliCommand
         feed, between its markers; docs/feeds/FEED.md for the others). 'make contracts' runs it.
         check: reads the database of {DatabaseSettings.ConnectionStringVariable} (migrate it first) and prints every
         difference between its tables and the contracts, each naming the file to add or change.
+        migration: prints the CREATE TABLE statements of a feed (stored, staging and, for a keyed feed, displaced rows),
+        the loader's grant and its core.feeds row, from its contract: review it and save it as db/migrations/NNNN_FEED.sql.
         Exit codes: 0 done (check: no difference), 1 an error, 2 check found differences.
         """;
 
@@ -69,8 +72,11 @@ internal sealed class ContractsCommand : ICliCommand
                     return differences.Count == 0 ? 0 : 2;
                 }
 
+            case "migration":
+                await output.Out.WriteAsync(ContractMigrationSql.For(FeedOption.Read(args) ?? throw new UsageException("migration needs --feed FEED"))).ConfigureAwait(false);
+                return 0;
             case var other:
-                throw new UsageException($"unknown action '{other}': list, docs or check");
+                throw new UsageException($"unknown action '{other}': list, docs, check or migration");
         }
     }
 }

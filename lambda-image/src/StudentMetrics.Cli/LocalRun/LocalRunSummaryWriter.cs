@@ -61,9 +61,13 @@ internal static class LocalRunSummaryWriter
         return load.Inserted + load.Replaced;
     }
 
-    private static string Describe(LoadResult load) => load.Outcome == LoadOutcome.SkippedAlreadyLoaded
-        ? "already loaded: this content is in the database, nothing changed"
-        : $"{load.Inserted} inserted, {load.Replaced} replaced, {load.Removed} removed, {load.KeptNewer} kept because a stored row was newer";
+    private static string Describe(LoadResult load) => load.Outcome switch
+    {
+        LoadOutcome.SkippedAlreadyLoaded => "already loaded: this content is in the database, nothing changed",
+        LoadOutcome.SkippedStale => "a newer version of this key is loaded: nothing changed",
+        _ => $"{load.Inserted} inserted, {load.Replaced} replaced, {load.Removed} removed, {load.KeptNewer} kept because a stored row was newer"
+             + (load.Restored > 0 ? $", {load.Restored} of other files restored" : ""),
+    };
 
     private static string Schools(IReadOnlyList<string> schools) => schools.Count switch
     {

@@ -58,14 +58,14 @@ internal sealed class MigrationRunLock : IAsyncDisposable
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    // Two first runs at once may both create it; the loser's error means the table is there, which is all it needs.
+    // Two first runs at once may both create it; the loser's error (on the table, or on its row type) means the table is there, which is all it needs.
     private static async Task CreateTableAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         try
         {
             await ExecuteAsync(connection, $"CREATE TABLE IF NOT EXISTS {Table} ()", cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject)
         {
         }
     }

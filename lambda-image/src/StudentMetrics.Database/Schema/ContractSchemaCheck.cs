@@ -36,6 +36,20 @@ public static partial class ContractSchemaCheck
             CompareColumns(contract, file, contract.Table, table, checkNulls: true, differences);
             CompareColumns(contract, file, contract.Table + "_staging", staging, checkNulls: false, differences);
             CompareBounds(contract, file, table, differences);
+            if (contract.KeyColumns.Count > 0)
+            {
+                var displaced = await ReadTableAsync(connection, contract.Table + "_displaced", cancellationToken).ConfigureAwait(false);
+                if (displaced is null)
+                {
+                    differences.Add($"{file} gives {contract.Dataset} a key, but the database has no {contract.Table}_displaced for the rows other files' rows beat: add a migration that creates it (LIKE {contract.Table}).");
+                }
+                else
+                {
+                    CompareColumns(contract, file, contract.Table + "_displaced", displaced, checkNulls: true, differences);
+                }
+            }
+
+            await CompareRegistrationAsync(connection, contract, file, differences, cancellationToken).ConfigureAwait(false);
         }
 
         return differences;
@@ -48,7 +62,7 @@ public static partial class ContractSchemaCheck
             var storage = ColumnStorage.Parse(column.Storage).SqlType;
             if (!table.Columns.TryGetValue(column.Name, out var actual))
             {
-                differences.Add($"{file} declares {column.Name} ({storage}) but {tableName} has no such column: add a migration (db/migrations/NNNN_add_{column.Name}.sql) that adds it to {contract.Table} and {contract.Table}_staging.");
+                differences.Add($"{file} declares {column.Name} ({storage}) but {tableName} has no such column: add a migration (db/migrations/NNNN_add_{column.Name}.sql) that adds it to the feed's tables ({contract.Table} and its _staging{(contract.KeyColumns.Count > 0 ? " and _displaced" : "")}).");
                 continue;
             }
 
@@ -66,6 +80,27 @@ public static partial class ContractSchemaCheck
         foreach (var name in table.Columns.Keys.Where(n => contract.IndexOf(n) < 0 && !Lineage.Contains(n)))
         {
             differences.Add($"{tableName} has a column {name} ({table.Columns[name].Type}) that {file} does not declare: declare it in the contract (a new minor version) or drop it in a migration.");
+        }
+    }
+
+    // The merge reads the feed's table, key, recency and school column from core.feeds: they must be the contract's.
+    private static async Task CompareRegistrationAsync(NpgsqlConnection connection, FeedContract contract, string file, List<string> differences, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT stored_table, array_to_string(key_columns, ','), coalesce(recency_column, ''), coalesce(school_column, '') FROM core.feeds WHERE feed = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = contract.Dataset });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            differences.Add($"{file} describes the feed {contract.Dataset} but core.feeds has no row for it: add it in the feed's migration (INSERT INTO core.feeds ...).");
+            return;
+        }
+
+        var registered = (Table: reader.GetString(0), Key: reader.GetString(1), Recency: reader.GetString(2), School: reader.GetString(3));
+        var described = (Table: contract.Table, Key: string.Join(',', contract.KeyColumns), Recency: contract.RecencyColumn ?? "", School: contract.SchoolColumn ?? "");
+        if (registered != described)
+        {
+            differences.Add($"core.feeds registers {contract.Dataset} as (table {registered.Table}, key [{registered.Key}], recency '{registered.Recency}', school '{registered.School}') but {file} says (table {described.Table}, key [{described.Key}], recency '{described.Recency}', school '{described.School}'): update core.feeds in a migration, or the contract.");
         }
     }
 

@@ -4,7 +4,7 @@ using StudentMetrics.Cleaning.Sources;
 namespace StudentMetrics.Database.Sources;
 
 /// <summary>
-/// The source registry in the database (core.sources, core.source_schools; migration 0045): read whole, as the
+/// The source registry in the database (core.sources, core.source_schools; migration 0048): read whole, as the
 /// cleaner is given it, and changed one transaction per command. Every change is audited by trigger in
 /// core.source_changes, with the actor and reason this class sets on the transaction.
 /// </summary>

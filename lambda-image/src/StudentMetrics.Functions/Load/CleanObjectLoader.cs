@@ -1,4 +1,7 @@
+using System.Globalization;
 using Amazon.S3;
+using Amazon.S3.Model;
+using StudentMetrics.Aws.S3;
 using StudentMetrics.Cleaning.Contract;
 using StudentMetrics.Database;
 using StudentMetrics.Functions.Clean;
@@ -7,22 +10,48 @@ namespace StudentMetrics.Functions.Load;
 
 /// <summary>
 /// Loads a cleaned object from S3 into PostgreSQL, streaming it into the loader. Lineage comes from the object itself
-/// (the <see cref="LineageMetadata"/> the cleaner wrote), so a clean object can be loaded on its own, as the Glue job
-/// does in AWS.
+/// (the <see cref="LineageMetadata"/> the cleaner wrote, every value decoded), so a clean object can be loaded on its
+/// own, as the Glue job does in AWS.
 /// </summary>
 public sealed class CleanObjectLoader(IAmazonS3 s3, CleanFileLoader loader)
 {
     public async Task<LoadResult> LoadAsync(string bucket, string cleanKey, CancellationToken cancellationToken)
     {
         using var response = await s3.GetObjectAsync(bucket, cleanKey, cancellationToken).ConfigureAwait(false);
-        var rawKey = response.Metadata[LineageMetadata.SourceKey] is { Length: > 0 } key ? LineageMetadata.Decode(key) : CleanOutputLayout.RawKeyOfClean(cleanKey);
-        var sha256 = response.Metadata[LineageMetadata.SourceSha256];
-        if (string.IsNullOrEmpty(sha256))
+        var source = SourceOf(response, cleanKey)
+            ?? throw new InvalidDataException($"s3://{bucket}/{cleanKey} has no {LineageMetadata.SourceSha256} metadata; only objects the cleaner wrote can be loaded.");
+        return await loader.LoadAsync(response.ResponseStream, source, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static LoadSource? SourceOf(GetObjectResponse response, string cleanKey)
+    {
+        var metadata = S3UserMetadata.ByName(response.Metadata);
+        if (LineageMetadata.Read(metadata) is { } lineage)
         {
-            throw new InvalidDataException($"s3://{bucket}/{cleanKey} has no {LineageMetadata.SourceSha256} metadata; only objects the cleaner wrote can be loaded.");
+            return new LoadSource(lineage.RawKey ?? CleanOutputLayout.RawKeyOfClean(cleanKey), lineage.Sha256)
+            {
+                Contract = FeedContracts.Get(lineage.Feed),
+                Version = lineage.VersionId,
+                UploadedAt = lineage.UploadedAt,
+                Sequencer = lineage.Sequencer,
+                VersionOrdinal = lineage.VersionOrdinal,
+            };
         }
 
-        var feed = response.Metadata[LineageMetadata.Feed] is { Length: > 0 } named ? FeedContracts.Get(named) : FeedContracts.Default;
-        return await loader.LoadAsync(response.ResponseStream, new LoadSource(rawKey, sha256) { Contract = feed }, cancellationToken).ConfigureAwait(false);
+        // An output written before the lineage was complete: what it has, and for an upload time the time it was written.
+        if (!metadata.TryGetValue(LineageMetadata.SourceSha256, out var sha256) || sha256.Length == 0)
+        {
+            return null;
+        }
+
+        string? Value(string name) => metadata.TryGetValue(name, out var value) && value.Length > 0 ? LineageMetadata.Decode(value) : null;
+        return new LoadSource(Value(LineageMetadata.SourceKey) ?? CleanOutputLayout.RawKeyOfClean(cleanKey), sha256)
+        {
+            Contract = Value(LineageMetadata.Feed) is { } feed ? FeedContracts.Get(feed) : FeedContracts.Default,
+            Version = Value(LineageMetadata.SourceVersion),
+            UploadedAt = DateTimeOffset.TryParse(Value(LineageMetadata.SourceUploadedAt), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : response.LastModified,
+            Sequencer = Value(LineageMetadata.SourceSequencer),
+            VersionOrdinal = long.TryParse(Value(LineageMetadata.SourceVersionOrdinal), CultureInfo.InvariantCulture, out var ordinal) ? ordinal : null,
+        };
     }
 }

@@ -39,7 +39,7 @@ CREATE TABLE core.source_changes (
 COMMENT ON TABLE core.source_changes IS
     'Who changed core.sources or core.source_schools, when, and what. changed_by is the student_metrics.actor setting '
     'of the transaction (the person the sources command runs for, or the migration) or else the database role; '
-    'reason is student_metrics.change_reason. Written by trigger (and by migration 0045 for its own registration); never updated.';
+    'reason is student_metrics.change_reason. Written by trigger (and by migration 0048 for its own registration); never updated.';
 
 -- The deploy's smoke test (ops/smoke-test.sh) sends the bundled sample under raw/smoke-test/: a source of its own,
 -- permitted the sample's schools. Its cleaned output is never loaded (the Glue crawl excludes clean/smoke-test/).
@@ -51,9 +51,9 @@ SELECT 'raw/smoke-test/', school_id
 FROM unnest(ARRAY['BAY-ACAD', 'HILL-HS', 'LIN-ELEM', 'OAK-ELEM', 'PINE-ACAD', 'RIVER-MS']) AS s(school_id);
 
 INSERT INTO core.source_changes (changed_by, action, prefix, school_id, detail, reason)
-SELECT 'migration 0045_source_registry', 'source_added', prefix, NULL, description, 'the deploy smoke test''s sample'
+SELECT 'migration 0048_source_registry', 'source_added', prefix, NULL, description, 'the deploy smoke test''s sample'
 FROM core.sources
 UNION ALL
-SELECT 'migration 0045_source_registry', 'school_permitted', prefix, school_id, NULL, 'the deploy smoke test''s sample'
+SELECT 'migration 0048_source_registry', 'school_permitted', prefix, school_id, NULL, 'the deploy smoke test''s sample'
 FROM core.source_schools
 ORDER BY 3, 4 NULLS FIRST;
