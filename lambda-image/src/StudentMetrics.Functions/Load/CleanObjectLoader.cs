@@ -23,19 +23,34 @@ public sealed class CleanObjectLoader(IAmazonS3 s3, CleanFileLoader loader)
         return await loader.LoadAsync(response.ResponseStream, source, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Loads the version a quarantine report (<c>quarantine/reports/…</c>) was written for as a version that holds no
+    /// rows: a key whose current version was set aside contributes nothing, so what its earlier versions contributed is
+    /// withdrawn. Null for a report that names no raw key (a key too long for the metadata, which never had rows).
+    /// </summary>
+    public async Task<LoadResult?> LoadQuarantinedAsync(string bucket, string quarantineReportKey, CancellationToken cancellationToken)
+    {
+        var head = await s3.GetObjectMetadataAsync(bucket, quarantineReportKey, cancellationToken).ConfigureAwait(false);
+        var lineage = LineageMetadata.Read(S3UserMetadata.ByName(head.Metadata))
+            ?? throw new InvalidDataException($"s3://{bucket}/{quarantineReportKey} carries no lineage; only reports the cleaner wrote can be loaded.");
+        return lineage.RawKey is null ? null : await loader.LoadEmptyAsync(SourceOf(lineage, lineage.RawKey), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static LoadSource SourceOf(Lineage lineage, string rawKey) => new(rawKey, lineage.Sha256)
+    {
+        Contract = FeedContracts.Get(lineage.Feed),
+        Version = lineage.VersionId,
+        UploadedAt = lineage.UploadedAt,
+        Sequencer = lineage.Sequencer,
+        VersionOrdinal = lineage.VersionOrdinal,
+    };
+
     private static LoadSource? SourceOf(GetObjectResponse response, string cleanKey)
     {
         var metadata = S3UserMetadata.ByName(response.Metadata);
         if (LineageMetadata.Read(metadata) is { } lineage)
         {
-            return new LoadSource(lineage.RawKey ?? CleanOutputLayout.RawKeyOfClean(cleanKey), lineage.Sha256)
-            {
-                Contract = FeedContracts.Get(lineage.Feed),
-                Version = lineage.VersionId,
-                UploadedAt = lineage.UploadedAt,
-                Sequencer = lineage.Sequencer,
-                VersionOrdinal = lineage.VersionOrdinal,
-            };
+            return SourceOf(lineage, lineage.RawKey ?? CleanOutputLayout.RawKeyOfClean(cleanKey));
         }
 
         // An output written before the lineage was complete: what it has, and for an upload time the time it was written.
