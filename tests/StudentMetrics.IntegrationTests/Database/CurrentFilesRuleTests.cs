@@ -110,12 +110,12 @@ public sealed class CurrentFilesRuleTests(LocalStack stack) : IAsyncLifetime
         var v1 = new CleanFile(new CleanRow("S1", Fall, "2025-01-10", 50m));
         var v2 = new CleanFile(new CleanRow("S1", Fall, "2025-01-10", 60m));
         await v2.LoadAsync(_loader, "raw/a/2025.csv", Monday.AddHours(1), "v2");
-        var before = await RowsWithoutLoadTimesAsync();
+        var before = await _database.RowsWithoutLoadTimeAsync("student_metrics");
 
         var late = await v1.LoadAsync(_loader, "raw/a/2025.csv", Monday, "v1");
 
         late.Outcome.ShouldBe(LoadOutcome.SkippedStale);
-        (await RowsWithoutLoadTimesAsync()).ShouldBe(before);
+        (await _database.RowsWithoutLoadTimeAsync("student_metrics")).ShouldBe(before);
         (await _database.ScalarAsync<string>($"SELECT status FROM core.ingestion_ledger WHERE ledger_id = {late.LedgerId}")).ShouldBe("skipped_stale");
     }
 
@@ -153,7 +153,7 @@ public sealed class CurrentFilesRuleTests(LocalStack stack) : IAsyncLifetime
                 await version.File.LoadAsync(_loader, version.Key, version.At);
             }
 
-            var settled = await RowsWithoutLoadTimesAsync();
+            var settled = await _database.RowsWithoutLoadTimeAsync("student_metrics");
 
             await _database.ExecuteAsync("TRUNCATE core.student_metrics, core.student_metrics_displaced, core.current_files");
             foreach (var version in latest.OrderBy(_ => random.Next()))
@@ -161,28 +161,11 @@ public sealed class CurrentFilesRuleTests(LocalStack stack) : IAsyncLifetime
                 await version.File.LoadAsync(_loader, version.Key, version.At);
             }
 
-            (await RowsWithoutLoadTimesAsync()).ShouldBe(settled, $"seed {seed}, round {round}");
+            (await _database.RowsWithoutLoadTimeAsync("student_metrics")).ShouldBe(settled, $"seed {seed}, round {round}");
         }
     }
 
     private static CleanFile RandomFile(Random random) =>
         new([.. Enumerable.Range(1, 6).Where(_ => random.Next(3) > 0).Select(s => new CleanRow(
             "S" + s, Fall, $"2025-01-{10 + random.Next(3):00}", random.Next(100), "SCH-" + random.Next(2)))]);
-
-    private async Task<IReadOnlyList<string>> RowsWithoutLoadTimesAsync()
-    {
-        await using var command = _database.Owner.CreateCommand(
-            """
-            SELECT concat_ws('|', student_id, term, school_id, math_score, recorded_on, source_key, source_sha256, source_row, source_uploaded_at)
-            FROM core.student_metrics ORDER BY student_id, term
-            """);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
 }

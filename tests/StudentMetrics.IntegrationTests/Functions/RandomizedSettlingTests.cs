@@ -11,6 +11,7 @@ using StudentMetrics.Functions.Local;
 using StudentMetrics.Hosting;
 using StudentMetrics.Hosting.Local;
 using StudentMetrics.Hosting.Observability;
+using StudentMetrics.IntegrationTests.Database;
 using StudentMetrics.IntegrationTests.Hosting;
 using StudentMetrics.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
@@ -28,6 +29,7 @@ namespace StudentMetrics.IntegrationTests.Functions;
 public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper output)
 {
     private const int Hosts = 3;
+    private const int Loaders = 2;
     private const string Header = "student_id,school_id,grade_level,term,math_score,days_enrolled,recorded_on";
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
 
@@ -78,6 +80,12 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
                 HttpClientFactory = new SlowWritesHttpClientFactory(new Random(seed), 300),
             });
         var functions = new FunctionCatalog([FunctionRegistration.ForS3Objects(CleanFunction.Name, CleanOutputLayout.Raw, () => new CleanFunction(slowS3, bucket.Name, new CleanerOptions()))]);
+        // Loads overlap the cleaning, as Glue runs on a schedule would: clean/ objects loaded at random, some more than
+        // once, some after a newer version's, by several loaders at once.
+        await using var database = await MigratedDatabase.CreateAsync(stack, "random");
+        var loads = await CleanOutputLoads.IntoAsync(bucket, database);
+        var loadRandom = new Random(random.Next());
+        var loaders = Enumerable.Range(0, Loaders).Select(_ => Task.Run(() => loads.LoadAtRandomAsync(loadRandom, stop.Token))).ToList();
         var hosts = Enumerable.Range(0, Hosts).Select(_ => new QueuePoller(
                 new SqsMessageQueue(sqs), functions, new JsonLog(lines, TimeProvider.System), new EmbeddedMetrics(lines, TimeProvider.System, "StudentMetrics"), TimeProvider.System, aws.Region)
             { VisibilityTimeout = TimeSpan.FromSeconds(5) }
@@ -89,7 +97,7 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
         var students = Enumerable.Range(1, 24).Select(i => $"P{i:D3}").ToArray();
         foreach (var key in plan)
         {
-            var content = Encoding.UTF8.GetBytes(Export(random, students));
+            var content = Encoding.UTF8.GetBytes(Export(random, students, SchoolsOf(key)));
             var versionId = await bucket.PutAsync(key, content);
             versions[key].Add((versionId, content));
             var encoded = System.Net.WebUtility.UrlEncode(key).Replace("%2F", "/", StringComparison.Ordinal);
@@ -110,7 +118,10 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
         await DrainedAsync(sqs, queueUrl);
         await stop.CancelAsync();
         var results = await Task.WhenAll(hosts);
-        output.WriteLine($"{plan.Count} uploads of {Keys.Length} keys; {results.Sum(r => r.MessagesSucceeded)} messages handled by {Hosts} hosts, {results.Sum(r => r.MessagesFailed)} failed and retried");
+        var loaded = (await Task.WhenAll(loaders)).Sum();
+        // A last run of the job after everything settled: it loads every clean/ object and quarantine report there is.
+        loaded += await loads.LoadEveryOutputAsync(keys => keys.OrderBy(_ => random.Next()));
+        output.WriteLine($"{plan.Count} uploads of {Keys.Length} keys; {results.Sum(r => r.MessagesSucceeded)} messages handled by {Hosts} hosts, {results.Sum(r => r.MessagesFailed)} failed and retried; {loaded} loads by {Loaders} loaders");
         var log = logs.ToString();
         output.WriteLine($"{Count(log, "stale event skipped")} stale events skipped, {Count(log, "stale cleaning")} cleanings superseded, {Count(log, "file already cleaned")} repeats");
 
@@ -130,13 +141,29 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
         }
 
         (await bucket.ListAsync()).ShouldBe(expectedKeys.ToList(), "nothing but the raw files and their latest versions' outputs");
-        // Not yet asserted here: that the rows stored by loading every clean/ object equal a from-scratch load of each key's
-        // latest version. That needs the merge that derives stored rows from the current raw files (feed contract,
-        // "Loading and idempotency").
+
+        // The outputs are the latest versions' (above): loaded once each, in another order, into an empty database, they
+        // must give exactly the rows the loads above left, and the same rows set aside for a withdrawal.
+        await using var scratch = await MigratedDatabase.CreateAsync(stack, "random_scratch");
+        await (await CleanOutputLoads.IntoAsync(bucket, scratch)).LoadEveryOutputAsync(keys => keys.OrderBy(_ => random.Next()));
+        (await database.CurrentFilesAsync()).ShouldBe(await scratch.CurrentFilesAsync(), "the version each key's stored rows come from: its latest");
+        foreach (var table in (string[])["student_metrics", "student_metrics_displaced"])
+        {
+            (await database.RowsWithoutLoadTimeAsync(table)).ShouldBe(await scratch.RowsWithoutLoadTimeAsync(table), $"core.{table}: as a from-scratch load of every key's latest version");
+        }
+
+        (await database.ScalarAsync<long>("SELECT count(*) FROM core.student_metrics")).ShouldBeGreaterThan(0, "the exports stored some rows");
     }
 
-    /// <summary>A small export: rows of students of the pool, each at some school (not always one its source may send), some broken; now and then not an export at all.</summary>
-    private static string Export(Random random, string[] students)
+    /// <summary>The schools a key's source may send (for a key of no source, any): what most of its rows carry.</summary>
+    private static string[] SchoolsOf(string key) =>
+        Sources.FirstOrDefault(s => s.Source == CleanOutputLayout.SourceOf(key)).Schools ?? AllSchools;
+
+    /// <summary>
+    /// A small export: rows of students of the pool (so a student moves between schools and sources from file to file),
+    /// mostly at a school its source may send, one in five at any school, some broken; now and then not an export at all.
+    /// </summary>
+    private static string Export(Random random, string[] students, string[] schools)
     {
         if (random.Next(8) == 0)
         {
@@ -148,7 +175,8 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
         {
             var math = random.Next(10) == 0 ? "150" : random.Next(0, 101).ToString(CultureInfo.InvariantCulture);
             var day = new DateOnly(2025, 1, 1).AddDays(random.Next(0, 120));
-            text.Append(CultureInfo.InvariantCulture, $"{student},{AllSchools[random.Next(AllSchools.Length)]},{random.Next(0, 13)},2024-2025-S{random.Next(1, 3)},{math},{random.Next(80, 181)},{day:yyyy-MM-dd}\n");
+            var pool = random.Next(5) == 0 ? AllSchools : schools;
+            text.Append(CultureInfo.InvariantCulture, $"{student},{pool[random.Next(pool.Length)]},{random.Next(0, 13)},2024-2025-S{random.Next(1, 3)},{math},{random.Next(80, 181)},{day:yyyy-MM-dd}\n");
         }
 
         return text.ToString();
