@@ -6,7 +6,6 @@ using Amazon.S3.Model;
 using StudentMetrics.Aws;
 using StudentMetrics.Cleaning;
 using StudentMetrics.Functions;
-using StudentMetrics.Functions.Sources;
 using StudentMetrics.IntegrationTests.Functions;
 using StudentMetrics.Hosting;
 using StudentMetrics.Hosting.Observability;
@@ -40,7 +39,7 @@ public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) :
     public async Task InitializeAsync()
     {
         _feed = FeedBucket.InDeployedBucket(stack, ("spec examples", [.. SchoolsOfCleanRows()]));
-        await SourceRegistryPublication.In(_feed.S3, _feed.Name).PublishAsync(_feed.Registry, CancellationToken.None);
+        await stack.PublishSourceRegistryAsync(_feed.Registry);
     }
 
     public async Task DisposeAsync() => await _feed.DisposeAsync();

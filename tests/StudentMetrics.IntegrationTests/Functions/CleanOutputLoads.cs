@@ -11,14 +11,14 @@ namespace StudentMetrics.IntegrationTests.Functions;
 /// The loads the Glue job makes in AWS, made here through the local loader (the same SQL): every clean/ object in a
 /// bucket, in a given order, as a crawl and a run of the job would; or one at a time at random while the bucket changes,
 /// as overlapping runs would. A quarantine report is loaded too, as its version holding no rows (the Glue job does not
-/// do that yet).
+/// do that yet). In a bucket shared with other tests, <c>only</c> keeps to the test's own outputs.
 /// </summary>
-internal sealed class CleanOutputLoads(FeedBucket bucket, CleanFileLoader loader)
+internal sealed class CleanOutputLoads(FeedBucket bucket, CleanFileLoader loader, Func<string, bool>? only = null)
 {
     private readonly CleanObjectLoader _loader = new(bucket.S3, loader);
 
-    public static async Task<CleanOutputLoads> IntoAsync(FeedBucket bucket, MigratedDatabase database) =>
-        new(bucket, new CleanFileLoader(await database.ConnectAsMemberOfAsync("student_metrics_loader")));
+    public static async Task<CleanOutputLoads> IntoAsync(FeedBucket bucket, MigratedDatabase database, Func<string, bool>? only = null) =>
+        new(bucket, new CleanFileLoader(await database.ConnectAsMemberOfAsync("student_metrics_loader")), only);
 
     /// <summary>Loads every clean/ object and quarantine report the bucket holds now, in the order <paramref name="shuffle"/> gives.</summary>
     public async Task<int> LoadEveryOutputAsync(Func<IEnumerable<string>, IEnumerable<string>> shuffle)
@@ -69,7 +69,7 @@ internal sealed class CleanOutputLoads(FeedBucket bucket, CleanFileLoader loader
     }
 
     private async Task<List<string>> LoadableAsync() =>
-        [.. await bucket.ListAsync(CleanOutputLayout.Clean), .. await bucket.ListAsync(CleanOutputLayout.QuarantinedReports)];
+        [.. (await bucket.ListAsync(CleanOutputLayout.Clean)).Concat(await bucket.ListAsync(CleanOutputLayout.QuarantinedReports)).Where(only ?? (_ => true))];
 
     private async Task LoadAsync(string key)
     {

@@ -33,14 +33,18 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
     private const string Header = "student_id,school_id,grade_level,term,math_score,days_enrolled,recorded_on";
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
 
+    // The run's mark on its sources: the deployed bucket is shared with the other tests, and its keys and outputs are
+    // told from theirs by it.
+    private static readonly string Run = Guid.NewGuid().ToString("N")[..8];
+
     // Three sources; SHARED may be sent by two of them, and every file also carries rows of schools its source may not send.
     private static readonly (string Source, string[] Schools)[] Sources =
-        [("north", ["N1", "N2", "SHARED"]), ("south", ["S1", "S2", "SHARED"]), ("Escuela Niños", ["E1"])];
+        [($"north-{Run}", ["N1", "N2", "SHARED"]), ($"south-{Run}", ["S1", "S2", "SHARED"]), ($"Escuela Niños {Run}", ["E1"])];
 
     private static readonly string[] AllSchools = ["N1", "N2", "S1", "S2", "E1", "SHARED", "ROGUE"];
 
     private static readonly string[] Keys =
-        ["raw/north/a.csv", "raw/north/b.csv", "raw/south/a.csv", "raw/south/Ñandú 2025.csv", "raw/Escuela Niños/x.csv", "raw/unregistered/z.csv"];
+        [$"raw/north-{Run}/a.csv", $"raw/north-{Run}/b.csv", $"raw/south-{Run}/a.csv", $"raw/south-{Run}/Ñandú 2025.csv", $"raw/Escuela Niños {Run}/x.csv", $"raw/unregistered-{Run}/z.csv"];
 
     [Fact]
     public async Task Every_key_ends_as_a_from_scratch_clean_of_its_latest_version_whatever_the_events()
@@ -60,20 +64,26 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
     private async Task RunAsync(int seed)
     {
         var random = new Random(seed);
-        await using var bucket = await FeedBucket.CreateAsync(stack, "random", Sources);
-        var aws = AwsSettings.FromEnvironment().WithDataBucket(bucket.Name);
+        // The deployed bucket, whose uploads to raw/ the storage stack notifies to the upload queue: the S3 events are the
+        // bucket's own, and the function reads the registry published there, with the clean role, as in AWS.
+        await using var bucket = FeedBucket.InDeployedBucket(stack, Sources);
+        await stack.PublishSourceRegistryAsync(bucket.Registry);
+        stack.PurgeUploadQueue();
+        // The hosts poll and delete as Lambda's event source mapping does (not the function's role): as the administrator.
+        var aws = AwsSettings.FromEnvironment();
         using var sqs = new SqsClient(aws);
-        var queueUrl = await sqs.CreateQueueAsync("random-" + Guid.NewGuid().ToString("N")[..12], null, CancellationToken.None);
-        await NotifyAsync(bucket, sqs, queueUrl);
+        var queueUrl = stack.UploadQueueUrl;
 
         var versions = Keys.ToDictionary(k => k, _ => new List<(string VersionId, byte[] Content)>());
         using var stop = new CancellationTokenSource();
         var logs = new StringWriter();
         var lines = new JsonLinesOutput(TextWriter.Synchronized(logs));
         // The clean function as Lambda runs it, through the same catalog entry and event binding, but with an S3 client
-        // whose writes are held back at random: the interleavings that make a stale run's writes land late.
+        // whose writes are held back at random: the interleavings that make a stale run's writes land late. It has the
+        // clean role's credentials, so a permission the template lacks fails here as in AWS.
+        var cleanRole = stack.AssumeRole(LocalStack.CleanRole);
         using var slowS3 = new AmazonS3Client(
-            new BasicAWSCredentials("testing", "testing"),
+            new SessionAWSCredentials(cleanRole.AccessKey, cleanRole.SecretKey, cleanRole.Token),
             new AmazonS3Config
             {
                 ServiceURL = stack.AwsEndpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1",
@@ -83,7 +93,7 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
         // Loads overlap the cleaning, as Glue runs on a schedule would: clean/ objects loaded at random, some more than
         // once, some after a newer version's, by several loaders at once.
         await using var database = await MigratedDatabase.CreateAsync(stack, "random");
-        var loads = await CleanOutputLoads.IntoAsync(bucket, database);
+        var loads = await CleanOutputLoads.IntoAsync(bucket, database, OfThisRun);
         var loadRandom = new Random(random.Next());
         var loaders = Enumerable.Range(0, Loaders).Select(_ => Task.Run(() => loads.LoadAtRandomAsync(loadRandom, stop.Token))).ToList();
         var hosts = Enumerable.Range(0, Hosts).Select(_ => new QueuePoller(
@@ -140,12 +150,12 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
             expectedKeys.Add(key);
         }
 
-        (await bucket.ListAsync()).ShouldBe(expectedKeys.ToList(), "nothing but the raw files and their latest versions' outputs");
+        (await bucket.ListAsync()).Where(OfThisRun).ShouldBe(expectedKeys.ToList(), "nothing but the raw files and their latest versions' outputs");
 
         // The outputs are the latest versions' (above): loaded once each, in another order, into an empty database, they
         // must give exactly the rows the loads above left, and the same rows set aside for a withdrawal.
         await using var scratch = await MigratedDatabase.CreateAsync(stack, "random_scratch");
-        await (await CleanOutputLoads.IntoAsync(bucket, scratch)).LoadEveryOutputAsync(keys => keys.OrderBy(_ => random.Next()));
+        await (await CleanOutputLoads.IntoAsync(bucket, scratch, OfThisRun)).LoadEveryOutputAsync(keys => keys.OrderBy(_ => random.Next()));
         (await database.CurrentFilesAsync()).ShouldBe(await scratch.CurrentFilesAsync(), "the version each key's stored rows come from: its latest");
         foreach (var table in (string[])["student_metrics", "student_metrics_displaced"])
         {
@@ -154,6 +164,9 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
 
         (await database.ScalarAsync<long>("SELECT count(*) FROM core.student_metrics")).ShouldBeGreaterThan(0, "the exports stored some rows");
     }
+
+    /// <summary>Whether a key in the shared bucket is this run's: a raw file of its sources, or an output of one.</summary>
+    private static bool OfThisRun(string key) => key.Contains(Run, StringComparison.Ordinal);
 
     /// <summary>The schools a key's source may send (for a key of no source, any): what most of its rows carry.</summary>
     private static string[] SchoolsOf(string key) =>
@@ -180,24 +193,6 @@ public sealed class RandomizedSettlingTests(LocalStack stack, ITestOutputHelper 
         }
 
         return text.ToString();
-    }
-
-    private static async Task NotifyAsync(FeedBucket bucket, SqsClient sqs, string queueUrl)
-    {
-        var arn = (await sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"], CancellationToken.None))["QueueArn"];
-        await bucket.S3.PutBucketNotificationAsync(new PutBucketNotificationRequest
-        {
-            BucketName = bucket.Name,
-            QueueConfigurations =
-            [
-                new QueueConfiguration
-                {
-                    Queue = arn,
-                    Events = [Amazon.S3.EventType.ObjectCreatedAll],
-                    Filter = new Filter { S3KeyFilter = new S3KeyFilter { FilterRules = [new FilterRule("prefix", CleanOutputLayout.Raw)] } },
-                },
-            ],
-        });
     }
 
     /// <summary>Until the queue has held nothing, visible or in flight, for a few looks in a row.</summary>

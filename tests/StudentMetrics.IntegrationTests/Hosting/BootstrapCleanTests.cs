@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Amazon.S3.Model;
 using StudentMetrics.Functions.Clean;
-using StudentMetrics.Functions.Sources;
 using StudentMetrics.IntegrationTests.Functions;
 using StudentMetrics.IntegrationTests.Infrastructure;
 
@@ -28,7 +27,7 @@ public sealed class BootstrapCleanTests(LocalStack stack)
         var encodedKey = $"raw/{run}/district+7/fall%2Bspring+2025.csv";
         using var s3 = stack.CreateS3Client();
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = rawKey, ContentBody = Export.ReplaceLineEndings("\n") });
-        await SourceRegistryPublication.In(s3, bucket).PublishAsync(FeedBucket.RegistryOf((run, ["SCH1"])), CancellationToken.None);
+        await stack.PublishSourceRegistryAsync(FeedBucket.RegistryOf((run, ["SCH1"])));
 
         using var runtime = new RuntimeApiEmulator();
         using var bootstrap = StartBootstrap(runtime);
@@ -117,7 +116,7 @@ public sealed class BootstrapCleanTests(LocalStack stack)
         var rawKey = $"raw/{source}/2025 otoño.csv";
         var encodedKey = System.Net.WebUtility.UrlEncode(rawKey).Replace("%2F", "/", StringComparison.Ordinal);
         await using var feed = FeedBucket.InDeployedBucket(stack, (source, ["SCH1"]));
-        await SourceRegistryPublication.In(feed.S3, feed.Name).PublishAsync(feed.Registry, CancellationToken.None);
+        await stack.PublishSourceRegistryAsync(feed.Registry);
         var older = await feed.PutAsync(rawKey, Export.ReplaceLineEndings("\n"));
         var current = await feed.PutAsync(rawKey, Export.ReplaceLineEndings("\n") + "s-004,sch1,12,2024-2025-S1,70,90,85,2025-01-15\n");
         using var runtime = new RuntimeApiEmulator();

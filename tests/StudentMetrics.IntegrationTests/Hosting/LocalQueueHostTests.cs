@@ -5,7 +5,6 @@ using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Functions;
 using StudentMetrics.Functions.Clean;
 using StudentMetrics.Functions.Local;
-using StudentMetrics.Functions.Sources;
 using StudentMetrics.IntegrationTests.Functions;
 using StudentMetrics.Hosting.Observability;
 using StudentMetrics.IntegrationTests.Infrastructure;
@@ -28,7 +27,7 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         var run = Guid.NewGuid().ToString("N")[..12];
         using var s3 = stack.CreateS3Client();
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = $"raw/{run}/east side/q1+q2.csv", ContentBody = Export });
-        await SourceRegistryPublication.In(s3, bucket).PublishAsync(FeedBucket.RegistryOf((run, ["SCH1"])), CancellationToken.None);
+        await stack.PublishSourceRegistryAsync(FeedBucket.RegistryOf((run, ["SCH1"])));
         stack.PurgeUploadQueue(); // the upload's own notification: this test sends the events itself
         var queueUrl = stack.UploadQueueUrl;
         using var sender = new SqsClient(AwsSettings.FromEnvironment());
@@ -68,7 +67,7 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         var bucket = stack.Bucket;
         var run = Guid.NewGuid().ToString("N")[..12];
         using var s3 = stack.CreateS3Client();
-        await SourceRegistryPublication.In(s3, bucket).PublishAsync(FeedBucket.RegistryOf((run, ["SCH1"])), CancellationToken.None);
+        await stack.PublishSourceRegistryAsync(FeedBucket.RegistryOf((run, ["SCH1"])));
         stack.PurgeUploadQueue();
         var cleanRole = stack.RoleSettings(LocalStack.CleanRole);
         using var sqs = new SqsClient(cleanRole);
