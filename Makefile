@@ -5,6 +5,9 @@ CONFIG ?= Release
 FILE ?= samples/student_metrics_sample.csv
 # The feed FILE belongs to (a contract under contracts/); empty: the default, student_metrics.
 FEED ?=
+# The schools FILE may carry: make run registers them for its source, raw/local/. These are the sample's
+# (samples/generate_sample.py); with your own FILE, give its schools: make run FILE=x.csv SCHOOLS=ID,ID
+SCHOOLS ?= BAY-ACAD,HILL-HS,LIN-ELEM,OAK-ELEM,PINE-ACAD,RIVER-MS
 CLI_DLL := artifacts/bin/StudentMetrics.Cli/$(shell echo $(CONFIG) | tr A-Z a-z)/student-metrics.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
@@ -29,7 +32,7 @@ test: build ## Build and run every test, starting and stopping PostgreSQL and th
 
 run: build ## Run the whole pipeline locally on FILE (default: the bundled sample) of FEED (default: student_metrics); the database is kept between runs
 	@ops/local/check-prereqs.sh stack
-	ops/local/with-stack.sh --keep-data ./bin/student-metrics run "$(FILE)" --workdir .local/run $(if $(FEED),--feed "$(FEED)")
+	ops/local/with-stack.sh --keep-data ./bin/student-metrics run "$(FILE)" --workdir .local/run --schools "$(SCHOOLS)" $(if $(FEED),--feed "$(FEED)")
 
 reset: ## Forget what make run loaded: delete the kept local database (.local/stack-data)
 	ops/local/stack.sh reset .local/stack-data/postgres

@@ -19,7 +19,7 @@ connection to the database, credentials in Secrets Manager, connecting as a memb
 """
 import json
 import sys
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 # A feed's staging table takes the columns of its contract (contracts/FEED.vN.json, uploaded beside this script by the
 # deploy), then the file's lineage. Reading the contract at run time, not a copy of it here, is what lets a new
@@ -100,14 +100,18 @@ class Lineage:
     __slots__ = ("key", "sha256", "feed", "version", "uploaded_at", "sequencer", "ordinal")
 
     def __init__(self, metadata):
-        self.key = metadata[SOURCE_KEY_METADATA]
-        self.sha256 = metadata[SOURCE_SHA256_METADATA].lower()
-        self.feed = metadata.get(FEED_METADATA) or DEFAULT_FEED
+        # Values are percent-encoded UTF-8 (metadata travels in ASCII headers; keys are any UTF-8): each is decoded.
+        def value(name):
+            return unquote(metadata[name]) if metadata.get(name) else None
+
+        self.key = value(SOURCE_KEY_METADATA)
+        self.sha256 = value(SOURCE_SHA256_METADATA).lower()
+        self.feed = value(FEED_METADATA) or DEFAULT_FEED
         # What the metadata does not say (outputs of an older cleaner), the database decides (core.begin_load).
-        self.version = metadata.get(SOURCE_VERSION_METADATA) or None
-        self.uploaded_at = metadata.get(SOURCE_UPLOADED_AT_METADATA) or None
-        self.sequencer = metadata.get(SOURCE_SEQUENCER_METADATA) or None
-        ordinal = metadata.get(SOURCE_VERSION_ORDINAL_METADATA)
+        self.version = value(SOURCE_VERSION_METADATA)
+        self.uploaded_at = value(SOURCE_UPLOADED_AT_METADATA)
+        self.sequencer = value(SOURCE_SEQUENCER_METADATA)
+        ordinal = value(SOURCE_VERSION_ORDINAL_METADATA)
         self.ordinal = int(ordinal) if ordinal else None
 
     def begin_load_arguments(self):

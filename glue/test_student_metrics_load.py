@@ -43,6 +43,22 @@ class FileLineageTests(unittest.TestCase):
         self.assertEqual(lineage.begin_load_arguments(), ("raw/a.csv", "ab" * 32, "student_metrics", None, None, None, None))
 
 
+class PercentEncodingTests(unittest.TestCase):
+    def test_every_value_is_decoded_from_its_percent_encoding(self):
+        s3 = FakeS3({("b", "clean/x.csv"): {
+            "source-key": "raw/Escuela%20Ni%C3%B1os/M%C3%BCller%2B1.csv", "source-sha256": "ab" * 32,
+            "source-version": "3/L4kq%2Btz", "source-uploaded-at": "2025-03-15T10:00:00.000Z",
+            "source-version-ordinal": "2", "source-sequencer": "0062D5A1"}})
+
+        lineage = job.file_lineage(s3, ["s3://b/clean/x.csv"])["s3://b/clean/x.csv"]
+
+        self.assertEqual(lineage.key, "raw/Escuela Niños/Müller+1.csv")
+        self.assertEqual(lineage.version, "3/L4kq+tz")
+        self.assertEqual(lineage.uploaded_at, "2025-03-15T10:00:00.000Z")
+        self.assertEqual(lineage.ordinal, 2)
+        self.assertEqual(lineage.sequencer, "0062D5A1")
+
+
 class StagingColumnsTests(unittest.TestCase):
     CONTRACTS = sorted((pathlib.Path(__file__).resolve().parent.parent / "contracts").glob("*.json"))
 

@@ -107,8 +107,11 @@ BEGIN
     END IF;
 
     -- Refuse anything but exactly what the caller wrote: fewer rows would replace the key's rows with part of the
-    -- file, more would mean two attempts staged the same file.
-    IF v_in_file <> p_rows_staged OR v_in_file = 0 THEN
+    -- file, more would mean two attempts staged the same file. No rows at all is refused too (a caller that lost a
+    -- file's rows would withdraw the key's), unless the caller said, for this very content, that the version holds no
+    -- rows: a quarantined version, whose key then contributes nothing (CleanFileLoader.LoadEmptyAsync).
+    IF v_in_file <> p_rows_staged
+       OR (v_in_file = 0 AND current_setting('student_metrics.holds_no_rows', true) IS DISTINCT FROM v_entry.source_sha256) THEN
         RAISE EXCEPTION 'merge_staged: % rows are staged for % (%), the loader wrote %', v_in_file, v_entry.source_key, v_entry.source_sha256, p_rows_staged
             USING ERRCODE = 'data_exception';
     END IF;

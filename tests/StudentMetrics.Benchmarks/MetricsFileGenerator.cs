@@ -10,6 +10,9 @@ namespace StudentMetrics.Benchmarks;
 /// </summary>
 internal static class MetricsFileGenerator
 {
+    /// <summary>The 40 schools of the generated district: its source is registered for them (the cleaner checks every row).</summary>
+    public static IReadOnlyList<string> Schools { get; } = [.. Enumerable.Range(100, 40).Select(n => "SCH-" + n.ToString(CultureInfo.InvariantCulture))];
+
     public const string Header = "student_id,school_id,grade_level,term,math_score,reading_score,science_score,gpa,days_enrolled,days_present,tardies,behavior_incidents,recorded_on";
 
     private static readonly string[] Terms = ["2022-2023-S1", "2022-2023-S2", "2023-2024-S1", "2023-2024-S2"];
@@ -41,7 +44,7 @@ internal static class MetricsFileGenerator
         var grade = student % 13;
         var enrolled = 80 + random.Next(10);
         f[0] = "S" + student.ToString("D7", CultureInfo.InvariantCulture);
-        f[1] = "SCH-" + (100 + (student % 40)).ToString(CultureInfo.InvariantCulture);
+        f[1] = Schools[student % Schools.Count];
         f[2] = grade.ToString(CultureInfo.InvariantCulture);
         f[3] = Terms[term];
         f[4] = Score(random);

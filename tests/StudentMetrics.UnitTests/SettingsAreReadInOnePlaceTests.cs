@@ -15,6 +15,7 @@ public sealed class SettingsAreReadInOnePlaceTests
     [InlineData(@"""STUDENT_METRICS_DB(_SECRET_ARN)?""", "lambda-image/src/StudentMetrics.Database/DatabaseSettings.cs")]
     [InlineData(@"NpgsqlSlimDataSourceBuilder|NpgsqlDataSourceBuilder|NpgsqlDataSource\.Create\(|new NpgsqlConnection\(", "lambda-image/src/StudentMetrics.Database/StudentMetricsDataSource.cs")]
     [InlineData(@"""AWS_(REGION|DEFAULT_REGION|ENDPOINT_URL[A-Z_]*)""", "lambda-image/src/StudentMetrics.Aws/AwsSettings.cs")]
+    [InlineData(@"""STUDENT_METRICS_BUCKET""", "lambda-image/src/StudentMetrics.Aws/AwsSettings.cs")]
     [InlineData(@"new AmazonS3Config|new AmazonS3Client\(", "lambda-image/src/StudentMetrics.Aws/S3/S3ClientFactory.cs")]
     public void Only_one_product_file_reads_the_setting(string pattern, string onlyFile)
     {

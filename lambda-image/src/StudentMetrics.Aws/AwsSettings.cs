@@ -14,12 +14,15 @@ public sealed class AwsSettings
     public const string RegionVariable = "AWS_REGION";
     public const string EndpointVariable = "AWS_ENDPOINT_URL";
 
+    /// <summary>The pipeline's data bucket (raw uploads and every output), as the templates set it for each function.</summary>
+    public const string DataBucketVariable = "STUDENT_METRICS_BUCKET";
+
     // The emulator does not care which region it is told; AWS does, and guessing one there sends data elsewhere.
     private const string EmulatorRegion = "us-east-1";
 
     private readonly IReadOnlyDictionary<string, Uri> _serviceEndpoints;
 
-    public AwsSettings(string region, Uri? endpointOverride, AWSCredentials credentials, IReadOnlyDictionary<string, Uri>? serviceEndpoints = null)
+    public AwsSettings(string region, Uri? endpointOverride, AWSCredentials credentials, IReadOnlyDictionary<string, Uri>? serviceEndpoints = null, string? dataBucket = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -27,12 +30,24 @@ public sealed class AwsSettings
         EndpointOverride = endpointOverride;
         Credentials = credentials;
         _serviceEndpoints = serviceEndpoints ?? new Dictionary<string, Uri>();
+        DataBucket = dataBucket;
     }
 
     public string Region { get; }
 
     /// <summary><c>AWS_ENDPOINT_URL</c>: every service at one address (the emulator).</summary>
     public Uri? EndpointOverride { get; }
+
+    /// <summary><c>STUDENT_METRICS_BUCKET</c>: the one bucket the pipeline's functions work in; null when not set.</summary>
+    public string? DataBucket { get; }
+
+    /// <exception cref="AwsSettingsException">No data bucket is set.</exception>
+    public string RequireDataBucket(string forWhat) =>
+        DataBucket ?? throw new AwsSettingsException(
+            $"{DataBucketVariable} is not set: {forWhat} needs the name of the pipeline's data bucket (the templates set it on every function; locally, 'make run' does).");
+
+    /// <summary>These settings with another data bucket (the local run's <c>--bucket</c>).</summary>
+    public AwsSettings WithDataBucket(string bucket) => new(Region, EndpointOverride, Credentials, _serviceEndpoints, bucket);
 
     /// <summary>The SDK's credentials object: it refreshes temporary credentials (a Lambda role, an assumed role) itself.</summary>
     public AWSCredentials Credentials { get; }
@@ -59,7 +74,8 @@ public sealed class AwsSettings
             }
         }
 
-        return new AwsSettings(region, endpoint, new LazyDefaultCredentials(), services);
+        var bucket = environment(DataBucketVariable) is { Length: > 0 } b ? b.Trim() : null;
+        return new AwsSettings(region, endpoint, new LazyDefaultCredentials(), services, bucket);
     }
 
     /// <summary>Where to send a service's requests: <c>AWS_ENDPOINT_URL_&lt;ID&gt;</c>, then <c>AWS_ENDPOINT_URL</c>, then the public endpoint.</summary>

@@ -26,4 +26,11 @@ public sealed record CleanerOptions
     /// swallowed the rest of the file; it quarantines the file instead of growing memory with it.
     /// </summary>
     public int MaxRecordBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The values of the contract's <see cref="FeedContract.SchoolColumn"/> (the schools) the file's source
+    /// may send, canonical (upper-case); a row with any other is rejected as not permitted. Null: no restriction (a
+    /// file cleaned without a source registry, such as a local file on the command line).
+    /// </summary>
+    public IReadOnlyCollection<string>? PermittedValues { get; init; }
 }

@@ -15,6 +15,10 @@ public sealed record CleaningReport
     [JsonPropertyName("source")]
     public required ReportSource Source { get; init; }
 
+    /// <summary>The source the file came from and the schools it may send; null when no source registry applied.</summary>
+    [JsonPropertyName("registration")]
+    public ReportRegistration? Registration { get; init; }
+
     [JsonPropertyName("status")]
     public required FileStatus Status { get; init; }
 

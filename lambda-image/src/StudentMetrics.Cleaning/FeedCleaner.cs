@@ -31,6 +31,50 @@ public sealed class FeedCleaner(CleanerOptions options)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(openOutputs);
+        var (report, first) = ReadOnce(input, cancellationToken);
+        var problem = first.HasNul ? QuarantineReasons.HoldsNul()
+            : first.Kind == TextEncodingKind.Utf8Bom && !first.ValidUtf8 ? QuarantineReasons.InvalidUtf8AfterBom()
+            : LineOf(first.Scan, input, first.Kind) ?? first.Scan.Problem;
+        if (problem is not null)
+        {
+            return report.Quarantined(problem, null);
+        }
+
+        RowCleaner rows;
+        try
+        {
+            var permitted = options.PermittedValues is { } values ? new PermittedValues(values) : null;
+            rows = CleanRows(input, first.Kind, first.Scan, report.Contract, permitted, openOutputs(report.Source), cancellationToken);
+        }
+        catch (RecordTooLargeException e)
+        {
+            return report.Quarantined(QuarantineReasons.RecordTooLarge(e.LimitBytes, LineAt(input, first.Kind, e.RecordOffset)), null);
+        }
+
+        var read = rows.RowsClean + rows.RowsRejected;
+        var ratio = options.QuarantineRejectRatio ?? options.Contract.QuarantineRejectRatio;
+        if (rows.RowsRejected > read * ratio)
+        {
+            return report.Quarantined(QuarantineReasons.TooManyRejectedRows(rows.RowsRejected, read, ratio), rows);
+        }
+
+        return report.Cleaned(rows);
+    }
+
+    /// <summary>
+    /// Sets a file aside for a reason found before its content is read (where it came from, what it is named): the
+    /// first pass still runs, so the report names the file's content (hash, encoding, header) like any other.
+    /// </summary>
+    public CleaningReport SetAside(IRawFile input, QuarantineReason reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(reason);
+        return ReadOnce(input, cancellationToken).Report.Quarantined(reason, null);
+    }
+
+    /// <summary>Pass 1: the file's identity, encoding, header and key winners.</summary>
+    private (ReportBuilder Report, FirstPass First) ReadOnce(IRawFile input, CancellationToken cancellationToken)
+    {
         var started = options.Clock.GetUtcNow();
         var watch = Stopwatch.StartNew();
         var contract = new CompiledContract(options.Contract, DateOnly.FromDateTime(started.UtcDateTime));
@@ -68,33 +112,7 @@ public sealed class FeedCleaner(CleanerOptions options)
         }
 
         var source = new ReportSource { Location = input.Location, Key = input.Key, SizeBytes = size, Sha256 = sha };
-        var report = new ReportBuilder(contract, source, kind, scan, started, watch);
-        var problem = hasNul ? QuarantineReasons.HoldsNul()
-            : kind == TextEncodingKind.Utf8Bom && !validUtf8 ? QuarantineReasons.InvalidUtf8AfterBom()
-            : LineOf(scan, input, kind) ?? scan.Problem;
-        if (problem is not null)
-        {
-            return report.Quarantined(problem, null);
-        }
-
-        RowCleaner rows;
-        try
-        {
-            rows = CleanRows(input, kind, scan, contract, openOutputs(source), cancellationToken);
-        }
-        catch (RecordTooLargeException e)
-        {
-            return report.Quarantined(QuarantineReasons.RecordTooLarge(e.LimitBytes, LineAt(input, kind, e.RecordOffset)), null);
-        }
-
-        var read = rows.RowsClean + rows.RowsRejected;
-        var ratio = options.QuarantineRejectRatio ?? options.Contract.QuarantineRejectRatio;
-        if (rows.RowsRejected > read * ratio)
-        {
-            return report.Quarantined(QuarantineReasons.TooManyRejectedRows(rows.RowsRejected, read, ratio), rows);
-        }
-
-        return report.Cleaned(rows);
+        return (new ReportBuilder(contract, source, kind, scan, started, watch), new FirstPass(kind, scan, hasNul, validUtf8));
     }
 
     // The first pass saw where a problem starts as a byte offset; a person needs the line an editor shows it on.
@@ -199,7 +217,8 @@ public sealed class FeedCleaner(CleanerOptions options)
         return false;
     }
 
-    private RowCleaner CleanRows(IRawFile input, TextEncodingKind kind, KeyScan scan, CompiledContract contract, CleanerOutputs outputs, CancellationToken cancellationToken)
+    private RowCleaner CleanRows(
+        IRawFile input, TextEncodingKind kind, KeyScan scan, CompiledContract contract, PermittedValues? permitted, CleanerOutputs outputs, CancellationToken cancellationToken)
     {
         using var raw = input.OpenRead();
         TextEncodings.SkipBom(raw, kind);
@@ -211,7 +230,7 @@ public sealed class FeedCleaner(CleanerOptions options)
         var clean = new CsvByteWriter(outputs.Clean);
         var rejects = new CsvByteWriter(outputs.Rejects);
         WriteHeaders(contract, layout, clean, rejects);
-        var rows = new RowCleaner(contract, layout, scan.Delimiter);
+        var rows = new RowCleaner(contract, layout, scan.Delimiter, permitted);
         uint row = 0;
         while (reader.Read())
         {
@@ -244,4 +263,6 @@ public sealed class FeedCleaner(CleanerOptions options)
 
         rejects.WriteRaw(Encoding.UTF8.GetBytes(contract.Contract.SourceRowColumn + ",reasons\n"));
     }
+
+    private readonly record struct FirstPass(TextEncodingKind Kind, KeyScan Scan, bool HasNul, bool ValidUtf8);
 }

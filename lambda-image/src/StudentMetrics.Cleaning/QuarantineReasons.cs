@@ -15,6 +15,8 @@ public static class QuarantineReasons
     public const string DuplicateColumnCode = "duplicate_column";
     public const string MissingRequiredColumnsCode = "missing_required_columns";
     public const string TooManyRejectedRowsCode = "too_many_rejected_rows";
+    public const string SourceNotRegisteredCode = "source_not_registered";
+    public const string KeyTooLongCode = "key_too_long";
 
     public static QuarantineReason EmptyFile() =>
         Reason(EmptyFileCode, "the file has no header row: it is empty or holds only blank lines");
@@ -79,6 +81,29 @@ public static class QuarantineReasons
             Invariant($"{rejected} of {read} data rows rejected, more than {ratio * 100:0.##}% (a wrong export?); the rejected rows and their reasons are kept beside the file"),
             ("rows_rejected", [Invariant($"{rejected}")]),
             ("rows_read", [Invariant($"{read}")]));
+
+    /// <param name="source">The upload's source (the first folder below the raw prefix), or null when it is in no folder.</param>
+    /// <param name="prefix">Where uploads go: every source has a folder below it.</param>
+    public static QuarantineReason SourceNotRegistered(string? source, string prefix) =>
+        source is null
+            ? Reason(
+                SourceNotRegisteredCode,
+                $"the file is not in a source's folder: upload it under {prefix}SOURCE/, where SOURCE is a registered source (a district or school code)",
+                ("source", []))
+            : Reason(
+                SourceNotRegisteredCode,
+                $"{prefix}{source}/ is not a registered source, so no school may be loaded from it: register it and the schools it sends " +
+                $"('student-metrics sources add {source} --schools ID,ID'), then replay the file",
+                ("source", [source]));
+
+    /// <param name="keyBytes">The object key's length in bytes of UTF-8.</param>
+    /// <param name="limitBytes">The longest object key the store takes.</param>
+    public static QuarantineReason KeyTooLong(int keyBytes, int limitBytes) =>
+        Reason(
+            KeyTooLongCode,
+            Invariant($"the object key is {keyBytes} bytes long (UTF-8): too long to name the file's outputs after it (an object key is at most {limitBytes} bytes, and the key is also kept in the outputs' 2 KB of metadata); upload the file under a shorter name"),
+            ("key_bytes", [Invariant($"{keyBytes}")]),
+            ("limit_bytes", [Invariant($"{limitBytes}")]));
 
     private static QuarantineReason Reason(string code, string message, params (string Name, string[] Values)[] details) =>
         new()

@@ -7,6 +7,10 @@ namespace StudentMetrics.Cleaning;
 /// <summary>Assembles the report of one run from what the two passes found.</summary>
 internal sealed class ReportBuilder(CompiledContract contract, ReportSource source, TextEncodingKind kind, KeyScan scan, DateTimeOffset started, Stopwatch watch)
 {
+    public CompiledContract Contract => contract;
+
+    public ReportSource Source => source;
+
     public CleaningReport Quarantined(QuarantineReason reason, RowCleaner? rows) => Build(FileStatus.Quarantined, reason, rows);
 
     public CleaningReport Cleaned(RowCleaner rows) => Build(FileStatus.Cleaned, null, rows);

@@ -16,4 +16,12 @@ public sealed class ReportSource
 
     [JsonPropertyName("sha256")]
     public required string Sha256 { get; init; }
+
+    /// <summary>The object version cleaned (S3's version id); null for a local file.</summary>
+    [JsonPropertyName("version_id")]
+    public string? VersionId { get; init; }
+
+    /// <summary>When that version was uploaded (S3's Last-Modified); null for a local file.</summary>
+    [JsonPropertyName("uploaded_at")]
+    public DateTimeOffset? UploadedAt { get; init; }
 }

@@ -25,9 +25,11 @@ internal sealed class RowCleaner
     private readonly int[] _fieldOfColumn;
     private readonly CompiledColumn[] _columns;
     private readonly int _maxFieldLength;
+    private readonly PermittedValues? _permitted;
     private int _reasonCount;
 
-    public RowCleaner(CompiledContract contract, HeaderLayout layout, byte delimiter)
+    /// <param name="permitted">The values the file's source may send in the contract's permission column; null: any.</param>
+    public RowCleaner(CompiledContract contract, HeaderLayout layout, byte delimiter, PermittedValues? permitted = null)
     {
         _contract = contract;
         _layout = layout;
@@ -46,6 +48,7 @@ internal sealed class RowCleaner
         _columns = contract.Columns;
         _maxFieldLength = contract.Contract.MaxFieldLength;
         _limitedColumns = [.. Enumerable.Range(0, columns).Where(c => contract.Columns[c].AtMost >= 0)];
+        _permitted = contract.PermissionColumn >= 0 ? permitted : null;
     }
 
     /// <summary>Rejected rows per reason number.</summary>
@@ -158,6 +161,13 @@ internal sealed class RowCleaner
             {
                 _reasons[_reasonCount++] = CompiledContract.Reason(c, CompiledContract.AtMostBroken);
             }
+        }
+
+        if (_permitted is not null && _valid[_contract.PermissionColumn]
+            && !_permitted.Contains(clean.Written(_outputFrom[_contract.PermissionColumn], _outputTo[_contract.PermissionColumn])))
+        {
+            // A school the source is not registered for: one source must never write another's students.
+            _reasons[_reasonCount++] = _contract.NotPermittedForSource;
         }
 
         if (winners.ContestedKeys > 0 && IsKeyValid())

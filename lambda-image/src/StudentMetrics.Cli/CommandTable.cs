@@ -12,6 +12,7 @@ internal static class CommandTable
         new LoadCommand(),
         new LambdaCommand(),
         new ServeCommand(),
+        new SourcesCommand(),
         new RunCommand(),
         new DashboardCommand(),
         new ContractsCommand(),

@@ -19,7 +19,7 @@ internal static class FailureMessages
         ArgumentNullException.ThrowIfNull(e);
         return e switch
         {
-            DatabaseSettingsException or AwsSettingsException or UsageException => e.Message,
+            DatabaseSettingsException or AwsSettingsException or UsageException or StudentMetrics.Database.Sources.SourceRegistryException => e.Message,
             PostgresException pg => $"PostgreSQL refused: {pg.MessageText} (SQLSTATE {pg.SqlState}).",
             NpgsqlException { InnerException: SocketException or TimeoutException } or NpgsqlException { InnerException: IOException } =>
                 $"cannot reach PostgreSQL: {Innermost(e).Message}. Is it running, and do Host and Port in {DatabaseSettings.ConnectionStringVariable} point at it?",

@@ -16,9 +16,31 @@ public sealed class CleanFileLoader(NpgsqlDataSource dataSource)
     /// <param name="cleanCsv">A cleaned file (the feed spec's "What a cleaned file holds"); read once, streaming.</param>
     /// <param name="source">The raw object the file came from and its content hash: the lineage stored on every row.</param>
     /// <exception cref="InvalidDataException">The stream is not a cleaned file; nothing was loaded.</exception>
-    public async Task<LoadResult> LoadAsync(Stream cleanCsv, LoadSource source, CancellationToken cancellationToken)
+    public Task<LoadResult> LoadAsync(Stream cleanCsv, LoadSource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cleanCsv);
+        return LoadAsync(source, (connection, sha256, token) => StagingCopy.CopyAsync(connection, source.Contract, cleanCsv, source.ObjectKey, sha256, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads a version of a raw key that holds no rows (it was quarantined): it becomes the key's current version like
+    /// any other, so the rows the key's earlier version contributed are withdrawn and the rows they had displaced come
+    /// back (the feed spec: what a raw key holds now is what is loaded for it).
+    /// </summary>
+    public Task<LoadResult> LoadEmptyAsync(LoadSource source, CancellationToken cancellationToken) =>
+        LoadAsync(source, DeclareEmptyAsync, cancellationToken);
+
+    // merge_staged refuses a version with no staged rows unless the transaction names its content as holding none.
+    private static async Task<long> DeclareEmptyAsync(NpgsqlConnection connection, string sha256, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT set_config('student_metrics.holds_no_rows', $1, true)", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sha256 });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    private async Task<LoadResult> LoadAsync(LoadSource source, Func<NpgsqlConnection, string, CancellationToken, Task<long>> stage, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrWhiteSpace(source.ObjectKey);
         var sha256 = ContentHash.Normalise(source.ContentSha256);
@@ -31,9 +53,7 @@ public sealed class CleanFileLoader(NpgsqlDataSource dataSource)
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             // Content loaded before is not read at all; the merge still decides (under its lock) and records the skip.
             var started = Stopwatch.GetTimestamp();
-            var staged = alreadyLoaded
-                ? 0
-                : await StagingCopy.CopyAsync(connection, source.Contract, cleanCsv, source.ObjectKey, sha256, cancellationToken).ConfigureAwait(false);
+            var staged = alreadyLoaded ? 0 : await stage(connection, sha256, cancellationToken).ConfigureAwait(false);
             var copied = Stopwatch.GetTimestamp();
             var result = await MergeAsync(connection, ledgerId, staged, cancellationToken).ConfigureAwait(false);
             var merged = Stopwatch.GetTimestamp();

@@ -20,18 +20,27 @@ public static class ProductFunctions
 
     /// <summary>
     /// The functions with AWS reached through <paramref name="aws"/>, read when a function is built: on a laptop, the
-    /// settings of the role the template gives the function, so it runs with exactly the rights it has in Lambda.
+    /// settings of the role the template gives the function (and the stack's data bucket), so it runs with exactly the
+    /// rights it has in Lambda.
     /// </summary>
-    public static FunctionCatalog Create(Func<AwsSettings> aws) => new(
-    [
-        FunctionRegistration.ForS3Objects(
-            CleanFunction.Name,
-            CleanOutputLayout.Raw,
-            () => new CleanFunction(S3ClientFactory.Create(aws()), new CleanerOptions())),
-        FunctionRegistration.ForJson(
-            MigrateFunction.Name,
-            MigrateJsonContext.Default.MigrateRequest,
-            MigrateJsonContext.Default.MigrateResponse,
-            () => new MigrateFunction(DatabaseConnections.FromEnvironment())),
-    ]);
+    public static FunctionCatalog Create(Func<AwsSettings> aws)
+    {
+        ArgumentNullException.ThrowIfNull(aws);
+        return new FunctionCatalog(
+        [
+            FunctionRegistration.ForS3Objects(
+                CleanFunction.Name,
+                CleanOutputLayout.Raw,
+                () =>
+                {
+                    var settings = aws();
+                    return new CleanFunction(S3ClientFactory.Create(settings), settings.RequireDataBucket("the clean function"), new CleanerOptions());
+                }),
+            FunctionRegistration.ForJson(
+                MigrateFunction.Name,
+                MigrateJsonContext.Default.MigrateRequest,
+                MigrateJsonContext.Default.MigrateResponse,
+                () => new MigrateFunction(DatabaseConnections.FromEnvironment(), aws())),
+        ]);
+    }
 }

@@ -3,7 +3,10 @@ using System.Text;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
+using StudentMetrics.Aws;
+using StudentMetrics.Cleaning;
 using StudentMetrics.Functions;
+using StudentMetrics.IntegrationTests.Functions;
 using StudentMetrics.Hosting;
 using StudentMetrics.Hosting.Observability;
 using StudentMetrics.IntegrationTests.Hosting;
@@ -19,22 +22,27 @@ namespace StudentMetrics.IntegrationTests.Aws;
 [Collection(StackCollection.Name)]
 public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) : IAsyncLifetime
 {
-    private readonly IAmazonS3 _s3 = stack.CreateS3Client();
-    private readonly string _bucket = stack.Bucket;
     private readonly string _run = Guid.NewGuid().ToString("N")[..12];
+    private FeedBucket _feed = null!;
 
     // The function as Lambda runs it: with the role the pipeline template gives it, in the bucket the storage stack made.
-    private readonly FunctionCatalog _functions = ProductFunctions.Create(() => stack.RoleSettings(LocalStack.CleanRole));
+    private readonly FunctionCatalog _functions = ProductFunctions.Create(() => stack.RoleSettings(LocalStack.CleanRole).WithDataBucket(stack.Bucket));
 
     public static TheoryData<string> Examples() => new(SpecExampleCorpus.Names());
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    private IAmazonS3 S3 => _feed.S3;
 
-    public Task DisposeAsync()
+    private string Bucket => _feed.Name;
+
+    // The examples come from one source permitted every school their cleaned rows name.
+    // The clean function reads the registry from the bucket, as in AWS: published there before the examples run.
+    public async Task InitializeAsync()
     {
-        _s3.Dispose();
-        return Task.CompletedTask;
+        _feed = FeedBucket.InDeployedBucket(stack, ("spec examples", [.. SchoolsOfCleanRows()]));
+        await stack.PublishSourceRegistryAsync(_feed.Registry);
     }
+
+    public async Task DisposeAsync() => await _feed.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Examples))]
@@ -44,9 +52,9 @@ public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) :
         var raw = await File.ReadAllBytesAsync(SpecExampleCorpus.RawPath(name));
         // A key as schools name files: a space and a plus, which the event carries form-URL-encoded.
         var rest = $"spec examples/{_run}/{name}+v1.csv";
-        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "raw/" + rest, InputStream = new MemoryStream(raw) });
+        await S3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "raw/" + rest, InputStream = new MemoryStream(raw) });
 
-        await InvokeCleanAsync(LambdaEvents.S3ObjectCreated(_bucket, WebUtility.UrlEncode("raw/" + rest), raw.Length));
+        await InvokeCleanAsync(LambdaEvents.S3ObjectCreated(Bucket, WebUtility.UrlEncode("raw/" + rest), raw.Length));
 
         var report = JsonDocument.Parse(await ReadAsync("reports/" + rest + ".report.json") ?? "{}").RootElement;
         SpecExampleCorpus.CheckReport(expected, report);
@@ -62,13 +70,24 @@ public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) :
         {
             clean.ShouldBeNull("a quarantined file has no cleaned output");
             rejects.ShouldBeNull("a quarantined file's rejects are not under rejects/");
-            (await ReadBytesAsync("quarantine/" + rest)).ShouldBe(raw);
-            (await ReadAsync("quarantine/" + rest + ".report.json")).ShouldNotBeNull();
-            SpecExampleCorpus.CheckOutputs(expected, null, await ReadAsync("quarantine/" + rest + ".rejects.csv"));
+            (await ReadBytesAsync("quarantine/files/" + rest)).ShouldBe(raw);
+            (await ReadAsync("quarantine/reports/" + rest + ".report.json")).ShouldNotBeNull();
+            SpecExampleCorpus.CheckOutputs(expected, null, await ReadAsync("quarantine/rejects/" + rest));
         }
 
         (await ReadBytesAsync("raw/" + rest)).ShouldBe(raw, "the raw object is never changed");
     }
+
+    /// <summary>The schools of every example's cleaned rows, as the cleaner gives them without a registry.</summary>
+    private static IEnumerable<string> SchoolsOfCleanRows() =>
+        SpecExampleCorpus.Names()
+            .SelectMany(name =>
+            {
+                using var clean = new MemoryStream();
+                new FeedCleaner(new CleanerOptions()).Clean(new LocalRawFile(SpecExampleCorpus.RawPath(name)), clean, Stream.Null);
+                return CsvText.Parse(Encoding.UTF8.GetString(clean.ToArray())).Skip(1).Select(row => row[1]).ToList();
+            })
+            .Distinct(StringComparer.Ordinal);
 
     private async Task InvokeCleanAsync(string payload)
     {
@@ -92,7 +111,7 @@ public sealed class SpecExamplesThroughTheCleanFunctionTests(LocalStack stack) :
     {
         try
         {
-            using var response = await _s3.GetObjectAsync(_bucket, key);
+            using var response = await S3.GetObjectAsync(Bucket, key);
             using var buffer = new MemoryStream();
             await response.ResponseStream.CopyToAsync(buffer);
             return buffer.ToArray();

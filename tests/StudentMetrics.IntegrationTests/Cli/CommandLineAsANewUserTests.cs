@@ -56,7 +56,7 @@ public sealed class CommandLineAsANewUserTests
         var endpoint = $"http://127.0.0.1:{ClosedPort()}";
 
         var (exit, stderr) = await RunAsync(
-            ["serve", "--queue", endpoint + "/000000000000/raw-events"],
+            ["serve", "--queue", endpoint + "/000000000000/raw-events", "--bucket", "student-metrics-local"],
             ("AWS_ENDPOINT_URL", endpoint), ("AWS_ACCESS_KEY_ID", "local"), ("AWS_SECRET_ACCESS_KEY", "local"));
 
         exit.ShouldBe(1);

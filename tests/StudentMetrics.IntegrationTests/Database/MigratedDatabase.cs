@@ -64,18 +64,18 @@ internal sealed class MigratedDatabase : IAsyncDisposable
     }
 
     /// <summary>Every stored row, all columns, as text, in key order: a snapshot two states can be compared by.</summary>
-    public async Task<IReadOnlyList<string>> SnapshotAsync()
-    {
-        await using var command = Owner.CreateCommand("SELECT t::text FROM core.student_metrics t ORDER BY student_id, term");
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
+    public Task<IReadOnlyList<string>> SnapshotAsync() => TextRowsAsync("SELECT t::text FROM core.student_metrics t ORDER BY student_id, term");
 
-        return rows;
-    }
+    /// <summary>
+    /// Every row of a feed's table of core (student_metrics, student_metrics_displaced), as JSON without its load time,
+    /// in key order: what two databases that loaded the same files at different times can be compared by.
+    /// </summary>
+    public Task<IReadOnlyList<string>> RowsWithoutLoadTimeAsync(string table) =>
+        TextRowsAsync($"SELECT (to_jsonb(t) - 'loaded_at')::text FROM core.{table} t ORDER BY student_id, term, source_key");
+
+    /// <summary>Each raw key the stored rows come from (core.current_files), with the version and content loaded for it, in key order.</summary>
+    public Task<IReadOnlyList<string>> CurrentFilesAsync() =>
+        TextRowsAsync("SELECT concat_ws(' ', source_key, source_version, source_sha256) FROM core.current_files ORDER BY source_key");
 
     /// <summary>(student_id, term) to the row's source_key, source_sha256, source_row and recorded_on.</summary>
     public async Task<IReadOnlyDictionary<string, StoredRow>> RowsAsync()
@@ -100,6 +100,19 @@ internal sealed class MigratedDatabase : IAsyncDisposable
         {
             await dataSource.DisposeAsync();
         }
+    }
+
+    private async Task<IReadOnlyList<string>> TextRowsAsync(string sql)
+    {
+        await using var command = Owner.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 
     private NpgsqlDataSource Track(NpgsqlDataSource dataSource)

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Amazon.S3;
 using Amazon.S3.Model;
-using StudentMetrics.Aws.S3;
 using StudentMetrics.Cleaning;
 using StudentMetrics.Functions.Clean;
 using StudentMetrics.IntegrationTests.Infrastructure;
@@ -11,111 +9,115 @@ namespace StudentMetrics.IntegrationTests.Functions;
 
 [Collection(StackCollection.Name)]
 /// <summary>
-/// The clean function's steps (<see cref="ObjectCleaner"/>) against the data bucket the templates deployed, with the
-/// clean function's role: outputs, lineage, quarantine, redelivery. Each test works under a folder of its own.
+/// The clean function's steps (<see cref="ObjectCleaner"/>) in the data bucket the templates deployed, with the clean
+/// function's role: outputs, lineage, quarantine, redelivery. Each test uses keys of its own.
 /// </summary>
 public sealed class ObjectCleanerOverS3Tests(LocalStack stack) : IAsyncLifetime
 {
     private const string Header = "student_id,school_id,grade_level,term,math_score,reading_score,science_score,gpa,days_enrolled,days_present,tardies,behavior_incidents,recorded_on";
-    private readonly string _bucket = stack.Bucket;
-    private readonly string _run = "cleaner-" + Guid.NewGuid().ToString("N")[..12];
-    private readonly IAmazonS3 _s3 = stack.CreateS3Client();
-    private readonly IAmazonS3 _asCleanFunction = stack.CreateS3Client(stack.AssumeRole(LocalStack.CleanRole));
+    private FeedBucket _bucket = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
+    public Task InitializeAsync()
     {
-        _s3.Dispose();
-        _asCleanFunction.Dispose();
+        _bucket = FeedBucket.InDeployedBucket(stack, ("district 7", ["SCH-1"]), ("s1", ["SCH-1"]));
         return Task.CompletedTask;
     }
+
+    public async Task DisposeAsync() => await _bucket.DisposeAsync();
 
     [Fact]
     public async Task A_clean_file_gets_clean_rejects_and_report_objects_with_lineage_metadata()
     {
         var content = Header + "\ns1,sch-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\nS2,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,not-a-date\n";
-        var key = K("raw/district 7/fall+2024.csv");
-        await PutAsync(key, content);
+        const string key = "raw/district 7/fall+2024.csv";
+        var version = await _bucket.PutAsync(key, content);
 
-        var report = await CleanAsync(key, CancellationToken.None);
+        var report = await CleanAsync(key);
 
         report.Status.ShouldBe(FileStatus.Cleaned);
         report.Source.Sha256.ShouldBe(Sha256(content));
-        var clean = await GetAsync(K("clean/district 7/fall+2024.csv"));
+        report.Source.VersionId.ShouldBe(version);
+        report.Registration.ShouldNotBeNull().Source.ShouldBe("raw/district 7/");
+        var clean = await _bucket.GetAsync("clean/district 7/fall+2024.csv");
         clean.Body.ShouldContain("S1,SCH-1,5,2024-2025-S1");
-        clean.Metadata[LineageMetadata.SourceKey].ShouldBe(key);
-        clean.Metadata[LineageMetadata.SourceSha256].ShouldBe(Sha256(content));
-        (await GetAsync(K("rejects/district 7/fall+2024.csv"))).Body.ShouldContain("recorded_on:unparseable_date");
-        (await GetAsync(K("reports/district 7/fall+2024.csv.report.json"))).Body.ShouldContain("\"status\": \"cleaned\"");
+        var lineage = await _bucket.LineageOfAsync("clean/district 7/fall+2024.csv");
+        lineage.RawKey.ShouldBe(key);
+        lineage.Sha256.ShouldBe(Sha256(content));
+        lineage.VersionId.ShouldBe(version);
+        lineage.VersionOrdinal.ShouldBe(1);
+        (await _bucket.GetAsync("rejects/district 7/fall+2024.csv")).Body.ShouldContain("recorded_on:unparseable_date");
+        (await _bucket.GetAsync("reports/district 7/fall+2024.csv.report.json")).Body.ShouldContain("\"status\": \"cleaned\"");
     }
 
     [Fact]
     public async Task The_same_version_delivered_twice_is_cleaned_once()
     {
-        var key = K("raw/twice.csv");
-        await PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\n");
-        var first = await CleanAsync(key, CancellationToken.None);
-        var reportWritten = (await _s3.GetObjectMetadataAsync(_bucket, K("reports/twice.csv.report.json"))).LastModified;
+        const string key = "raw/s1/twice.csv";
+        await _bucket.PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\n");
+        var first = await _bucket.SettleAsync(key);
+        var reportWritten = (await _bucket.S3.GetObjectMetadataAsync(_bucket.Name, "reports/s1/twice.csv.report.json")).LastModified;
         await Task.Delay(1100);
 
-        var second = await CleanAsync(key, CancellationToken.None);
+        var second = await _bucket.SettleAsync(key);
 
-        second.StartedAt.ShouldBe(first.StartedAt);
-        (await _s3.GetObjectMetadataAsync(_bucket, K("reports/twice.csv.report.json"))).LastModified.ShouldBe(reportWritten);
+        first.Counted.ShouldBeTrue();
+        second.Repeated.ShouldBeTrue();
+        second.Counted.ShouldBeFalse("a redelivered event is not another file");
+        second.Report.ShouldNotBeNull().StartedAt.ShouldBe(first.Report.ShouldNotBeNull().StartedAt);
+        (await _bucket.S3.GetObjectMetadataAsync(_bucket.Name, "reports/s1/twice.csv.report.json")).LastModified.ShouldBe(reportWritten);
     }
 
     [Fact]
     public async Task A_new_version_of_the_same_key_is_cleaned_again()
     {
-        var key = K("raw/versions.csv");
-        await PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\n");
-        await CleanAsync(key, CancellationToken.None);
-        await PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\nS2,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-11\n");
+        const string key = "raw/s1/versions.csv";
+        await _bucket.PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\n");
+        await CleanAsync(key);
+        await _bucket.PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\nS2,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-11\n");
 
-        var report = await CleanAsync(key, CancellationToken.None);
+        var report = await CleanAsync(key);
 
         report.RowsClean.ShouldBe(2);
-        (await GetAsync(K("clean/versions.csv"))).Body.ShouldContain("S2,SCH-1");
+        (await _bucket.GetAsync("clean/s1/versions.csv")).Body.ShouldContain("S2,SCH-1");
     }
 
     [Fact]
     public async Task A_quarantined_file_is_copied_aside_with_its_report_and_the_raw_object_is_untouched()
     {
-        var key = K("raw/wrong-export.csv");
+        const string key = "raw/s1/wrong-export.csv";
         var content = "name,favourite_colour\nAda,green\n";
-        await PutAsync(key, content);
-        var before = await _s3.GetObjectMetadataAsync(_bucket, key);
+        await _bucket.PutAsync(key, content);
+        var before = await _bucket.S3.GetObjectMetadataAsync(_bucket.Name, key);
 
-        var report = await CleanAsync(key, CancellationToken.None);
+        var report = await CleanAsync(key);
 
         report.Status.ShouldBe(FileStatus.Quarantined);
         report.Reason.ShouldNotBeNull().Message.ShouldContain("student_id");
-        (await GetAsync(K("quarantine/wrong-export.csv"))).Body.ShouldBe(content);
-        (await GetAsync(K("quarantine/wrong-export.csv.report.json"))).Body.ShouldContain("\"status\": \"quarantined\"");
-        (await GetAsync(K("reports/wrong-export.csv.report.json"))).Body.ShouldContain("\"status\": \"quarantined\"");
-        (await ListAsync(K("clean/"))).ShouldBeEmpty();
-        (await ListAsync(K("rejects/"))).ShouldBeEmpty();
-        var after = await _s3.GetObjectMetadataAsync(_bucket, key);
+        (await _bucket.GetAsync("quarantine/files/s1/wrong-export.csv")).Body.ShouldBe(content);
+        (await _bucket.GetAsync("quarantine/reports/s1/wrong-export.csv.report.json")).Body.ShouldContain("\"status\": \"quarantined\"");
+        (await _bucket.GetAsync("reports/s1/wrong-export.csv.report.json")).Body.ShouldContain("\"status\": \"quarantined\"");
+        (await _bucket.ListAsync("clean/s1/wrong-export")).ShouldBeEmpty();
+        (await _bucket.ListAsync("rejects/s1/wrong-export")).ShouldBeEmpty();
+        var after = await _bucket.S3.GetObjectMetadataAsync(_bucket.Name, key);
         after.ETag.ShouldBe(before.ETag);
-        after.LastModified.ShouldBe(before.LastModified);
+        after.VersionId.ShouldBe(before.VersionId);
     }
 
     [Fact]
     public async Task A_file_quarantined_for_too_many_rejects_keeps_its_rejected_rows_beside_it_not_under_rejects()
     {
-        var key = K("raw/mostly-bad.csv");
-        await PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\nS2,SCH-1,5,2024-2025-S1,180,70,60,3.1,90,88,1,0,2025-01-10\nS3,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,yesterday\n");
+        const string key = "raw/s1/mostly-bad.csv";
+        await _bucket.PutAsync(key, Header + "\nS1,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,2025-01-10\nS2,SCH-1,5,2024-2025-S1,180,70,60,3.1,90,88,1,0,2025-01-10\nS3,SCH-1,5,2024-2025-S1,80,70,60,3.1,90,88,1,0,yesterday\n");
 
-        var report = await CleanAsync(key, CancellationToken.None);
+        var report = await CleanAsync(key);
 
         report.Status.ShouldBe(FileStatus.Quarantined);
         report.RowsRejected.ShouldBe(2);
-        var rejects = (await GetAsync(K("quarantine/mostly-bad.csv.rejects.csv"))).Body;
+        var rejects = (await _bucket.GetAsync("quarantine/rejects/s1/mostly-bad.csv")).Body;
         rejects.ShouldContain("math_score:out_of_range");
         rejects.ShouldContain("recorded_on:unparseable_date");
-        (await ListAsync(K("rejects/"))).ShouldBeEmpty();
-        (await ListAsync(K("clean/"))).ShouldBeEmpty();
+        (await _bucket.ListAsync("rejects/s1/mostly-bad")).ShouldBeEmpty();
+        (await _bucket.ListAsync("clean/s1/mostly-bad")).ShouldBeEmpty();
     }
 
     [Fact]
@@ -126,15 +128,15 @@ public sealed class ObjectCleanerOverS3Tests(LocalStack stack) : IAsyncLifetime
         while (content.Length < 20 * 1024 * 1024)
         {
             rows++;
-            content.Append("S").Append(rows).Append(",SCH-1,5,2024-2025-S1,80.5,70,60,3.1,90,88,1,0,2025-01-10\n");
+            content.Append('S').Append(rows).Append(",SCH-1,5,2024-2025-S1,80.5,70,60,3.1,90,88,1,0,2025-01-10\n");
         }
 
-        await PutAsync(K("raw/large.csv"), content.ToString());
+        await _bucket.PutAsync("raw/s1/large.csv", content.ToString());
 
-        var report = await CleanAsync(K("raw/large.csv"), CancellationToken.None);
+        var report = await CleanAsync("raw/s1/large.csv");
 
         report.RowsClean.ShouldBe(rows);
-        var clean = await GetAsync(K("clean/large.csv"));
+        var clean = await _bucket.GetAsync("clean/s1/large.csv");
         clean.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(rows + 1);
         clean.ETag.ShouldContain("-", customMessage: "a multipart object's ETag names its part count");
     }
@@ -157,47 +159,27 @@ public sealed class ObjectCleanerOverS3Tests(LocalStack stack) : IAsyncLifetime
             content.Append('B').Append(bad).Append(",SCH-1,5,2024-2025-S1,180,70,60,3.1,90,88,1,0,2025-01-10\n");
         }
 
-        await PutAsync(K("raw/half-bad-large.csv"), content.ToString());
+        await _bucket.PutAsync("raw/s1/half-bad-large.csv", content.ToString());
 
-        var report = await CleanAsync(K("raw/half-bad-large.csv"), CancellationToken.None);
+        var report = await CleanAsync("raw/s1/half-bad-large.csv");
 
         report.Status.ShouldBe(FileStatus.Quarantined);
-        (await ListAsync(K("clean/"))).ShouldBeEmpty();
-        var uploads = await _s3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = _bucket, Prefix = K("clean/") });
+        (await _bucket.ListAsync("clean/s1/half-bad-large")).ShouldBeEmpty();
+        var uploads = await _bucket.S3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = _bucket.Name, Prefix = "clean/s1/half-bad-large" });
         (uploads.MultipartUploads ?? []).ShouldBeEmpty("the clean output's parts were abandoned, not left to the lifecycle rule");
     }
 
     [Fact]
     public async Task A_missing_object_fails_and_writes_nothing()
     {
-        await Should.ThrowAsync<AmazonS3Exception>(() => CleanAsync(K("raw/never-uploaded.csv"), CancellationToken.None));
-        foreach (var prefix in new[] { K("clean/"), K("rejects/"), K("reports/"), K("quarantine/") })
+        await Should.ThrowAsync<FileNotFoundException>(() => CleanAsync("raw/s1/never-uploaded.csv"));
+        foreach (var prefix in new[] { "clean/", "rejects/", "reports/", CleanOutputLayout.QuarantinedFiles, CleanOutputLayout.QuarantinedRejects, CleanOutputLayout.QuarantinedReports })
         {
-            (await ListAsync(prefix)).ShouldBeEmpty(prefix);
+            (await _bucket.ListAsync(prefix + "s1/never-uploaded")).ShouldBeEmpty(prefix);
         }
     }
 
     private static string Sha256(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 
-    /// <summary>A key under this test's own folder: raw/x.csv becomes raw/RUN/x.csv.</summary>
-    private string K(string key) => key.Insert(key.IndexOf('/', StringComparison.Ordinal) + 1, _run + "/");
-
-    private async Task<CleaningReport> CleanAsync(string key, CancellationToken cancellationToken)
-    {
-        var raw = await S3RawFile.OpenAsync(_asCleanFunction, _bucket, key, cancellationToken);
-        return (await new ObjectCleaner(new S3FeedStore(_asCleanFunction, _bucket), new CleanerOptions()).CleanAsync(raw, cancellationToken)).Report;
-    }
-
-    private Task PutAsync(string key, string content) =>
-        _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = key, ContentBody = content });
-
-    private async Task<(string Body, MetadataCollection Metadata, string ETag)> GetAsync(string key)
-    {
-        using var response = await _s3.GetObjectAsync(_bucket, key);
-        using var reader = new StreamReader(response.ResponseStream);
-        return (await reader.ReadToEndAsync(), response.Metadata, response.ETag);
-    }
-
-    private async Task<List<string>> ListAsync(string prefix) =>
-        ((await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix })).S3Objects ?? []).Select(o => o.Key).ToList();
+    private async Task<CleaningReport> CleanAsync(string key) => (await _bucket.SettleAsync(key)).Report.ShouldNotBeNull();
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Amazon.S3.Model;
+using StudentMetrics.Functions.Clean;
+using StudentMetrics.IntegrationTests.Functions;
 using StudentMetrics.IntegrationTests.Infrastructure;
 
 namespace StudentMetrics.IntegrationTests.Hosting;
@@ -25,6 +27,7 @@ public sealed class BootstrapCleanTests(LocalStack stack)
         var encodedKey = $"raw/{run}/district+7/fall%2Bspring+2025.csv";
         using var s3 = stack.CreateS3Client();
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = rawKey, ContentBody = Export.ReplaceLineEndings("\n") });
+        await stack.PublishSourceRegistryAsync(FeedBucket.RegistryOf((run, ["SCH1"])));
 
         using var runtime = new RuntimeApiEmulator();
         using var bootstrap = StartBootstrap(runtime);
@@ -41,7 +44,7 @@ public sealed class BootstrapCleanTests(LocalStack stack)
         using (var clean = await s3.GetObjectAsync(bucket, $"clean/{run}/district 7/fall+spring 2025.csv"))
         using (var reader = new StreamReader(clean.ResponseStream))
         {
-            clean.Metadata["source-key"].ShouldBe(rawKey);
+            LineageMetadata.Decode(clean.Metadata["source-key"]).ShouldBe(rawKey);
             var lines = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             lines.Length.ShouldBe(3, "a header and the two valid rows");
             lines.Skip(1).ShouldAllBe(line => line.StartsWith("S-00", StringComparison.Ordinal));
@@ -107,6 +110,47 @@ public sealed class BootstrapCleanTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task Skips_folder_markers_other_buckets_and_stale_events_with_a_log_line_and_counts_each_version_once()
+    {
+        var source = "Escuela Niños " + Guid.NewGuid().ToString("N")[..8];
+        var rawKey = $"raw/{source}/2025 otoño.csv";
+        var encodedKey = System.Net.WebUtility.UrlEncode(rawKey).Replace("%2F", "/", StringComparison.Ordinal);
+        await using var feed = FeedBucket.InDeployedBucket(stack, (source, ["SCH1"]));
+        await stack.PublishSourceRegistryAsync(feed.Registry);
+        var older = await feed.PutAsync(rawKey, Export.ReplaceLineEndings("\n"));
+        var current = await feed.PutAsync(rawKey, Export.ReplaceLineEndings("\n") + "s-004,sch1,12,2024-2025-S1,70,90,85,2025-01-15\n");
+        using var runtime = new RuntimeApiEmulator();
+        using var bootstrap = StartBootstrap(runtime);
+        await runtime.WaitForNextRequestsAsync(1, TimeSpan.FromSeconds(30));
+
+        var handled = await runtime.InvokeAsync(LambdaEvents.SqsBatch(
+            ("msg-current", LambdaEvents.S3ObjectCreated(feed.Name, encodedKey, versionId: current)),
+            ("msg-stale", LambdaEvents.S3ObjectCreated(feed.Name, encodedKey, versionId: older)),
+            ("msg-folder", LambdaEvents.S3ObjectCreated(feed.Name, "raw/s6/folder/")),
+            ("msg-other-bucket", LambdaEvents.S3ObjectCreated("someone-elses-bucket", encodedKey)),
+            ("msg-again", LambdaEvents.S3ObjectCreated(feed.Name, encodedKey, versionId: current))));
+
+        handled.IsError.ShouldBeFalse(bootstrap.Stderr);
+        BatchItemFailures(handled.Body).ShouldBeEmpty();
+        using (var clean = await feed.S3.GetObjectAsync(feed.Name, $"clean/{source}/2025 otoño.csv"))
+        {
+            LineageMetadata.Decode(clean.Metadata["source-key"]).ShouldBe(rawKey);
+            LineageMetadata.Decode(clean.Metadata["source-version"]).ShouldBe(current);
+        }
+
+        var logs = bootstrap.JsonLines();
+        logs.ShouldContain(l => Str(l, "message") == "file cleaned" && Str(l, "key") == rawKey);
+        logs.ShouldContain(l => Str(l, "message") == "stale event skipped: the version it names is no longer the key's current one"
+            && Str(l, "eventVersion") == older && Str(l, "currentVersion") == current);
+        logs.ShouldContain(l => Str(l, "message") == "object skipped: a folder marker, not a file" && Str(l, "key") == "raw/s6/folder/");
+        logs.ShouldContain(l => Str(l, "message") == "object skipped: not in the pipeline's bucket" && Str(l, "bucket") == "someone-elses-bucket");
+        logs.ShouldContain(l => Str(l, "message") == "file already cleaned: event delivered again");
+        var metrics = logs.Where(l => l.TryGetProperty("_aws", out _)).ToList();
+        metrics.Count(m => m.TryGetProperty("FilesCleaned", out _)).ShouldBe(1, "the version is counted once, whatever the deliveries");
+        metrics.Single(m => m.TryGetProperty("StaleEvents", out _)).GetProperty("StaleEvents").GetDouble().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_unknown_function_is_reported_as_an_init_error_and_the_process_exits()
     {
         using var runtime = new RuntimeApiEmulator();
@@ -132,6 +176,7 @@ public sealed class BootstrapCleanTests(LocalStack stack)
     private BootstrapProcess StartBootstrap(RuntimeApiEmulator runtime, string function, Amazon.Runtime.ImmutableCredentials role) => new(
         new Dictionary<string, string?>
         {
+            ["STUDENT_METRICS_BUCKET"] = stack.Bucket,
             ["AWS_LAMBDA_RUNTIME_API"] = runtime.Address,
             ["STUDENT_METRICS_FUNCTION"] = function,
             ["AWS_ENDPOINT_URL"] = stack.AwsEndpoint,

@@ -7,7 +7,8 @@ namespace StudentMetrics.IntegrationTests.Hosting;
 public static class LambdaEvents
 {
     /// <param name="encodedKey">The key as S3 puts it in a notification: form-URL-encoded.</param>
-    public static string S3ObjectCreated(string bucket, string encodedKey, long size = 100) => new JsonObject
+    /// <param name="versionId">The version the event is about, as S3 sends it from a versioned bucket; none when null.</param>
+    public static string S3ObjectCreated(string bucket, string encodedKey, long size = 100, string? versionId = null) => new JsonObject
     {
         ["Records"] = new JsonArray(new JsonObject
         {
@@ -21,7 +22,9 @@ public static class LambdaEvents
                 ["s3SchemaVersion"] = "1.0",
                 ["configurationId"] = "raw-uploads",
                 ["bucket"] = new JsonObject { ["name"] = bucket, ["arn"] = "arn:aws:s3:::" + bucket },
-                ["object"] = new JsonObject { ["key"] = encodedKey, ["size"] = size, ["eTag"] = "0123456789abcdef", ["sequencer"] = "0A1B2C3D4E5F678901" },
+                ["object"] = versionId is null
+                    ? new JsonObject { ["key"] = encodedKey, ["size"] = size, ["eTag"] = "0123456789abcdef", ["sequencer"] = "0A1B2C3D4E5F678901" }
+                    : new JsonObject { ["key"] = encodedKey, ["size"] = size, ["eTag"] = "0123456789abcdef", ["versionId"] = versionId, ["sequencer"] = "0A1B2C3D4E5F678901" },
             },
         }),
     }.ToJsonString();

@@ -3,7 +3,9 @@ using Amazon.S3.Model;
 using StudentMetrics.Aws;
 using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Functions;
+using StudentMetrics.Functions.Clean;
 using StudentMetrics.Functions.Local;
+using StudentMetrics.IntegrationTests.Functions;
 using StudentMetrics.Hosting.Observability;
 using StudentMetrics.IntegrationTests.Infrastructure;
 
@@ -25,6 +27,7 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         var run = Guid.NewGuid().ToString("N")[..12];
         using var s3 = stack.CreateS3Client();
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = $"raw/{run}/east side/q1+q2.csv", ContentBody = Export });
+        await stack.PublishSourceRegistryAsync(FeedBucket.RegistryOf((run, ["SCH1"])));
         stack.PurgeUploadQueue(); // the upload's own notification: this test sends the events itself
         var queueUrl = stack.UploadQueueUrl;
         using var sender = new SqsClient(AwsSettings.FromEnvironment());
@@ -35,7 +38,7 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         var output = new JsonLinesOutput(logged);
         var cleanRole = stack.RoleSettings(LocalStack.CleanRole);
         using var sqs = new SqsClient(cleanRole);
-        using var host = new LocalQueueHost(sqs, ProductFunctions.Create(() => cleanRole), new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
+        using var host = new LocalQueueHost(sqs, ProductFunctions.Create(() => cleanRole.WithDataBucket(bucket)), new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
 
         var result = await host.DrainAsync(queueUrl, "clean", CancellationToken.None);
 
@@ -43,7 +46,7 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         result.MessagesSucceeded.ShouldBe(2);
         result.MessagesFailed.ShouldBe(1);
         result.Invocations.ShouldBeGreaterThanOrEqualTo(1);
-        (await s3.GetObjectMetadataAsync(bucket, $"clean/{run}/east side/q1+q2.csv")).Metadata["source-key"].ShouldBe($"raw/{run}/east side/q1+q2.csv");
+        (await s3.GetObjectMetadataAsync(bucket, $"clean/{run}/east side/q1+q2.csv")).Metadata["source-key"].ShouldBe(LineageMetadata.Encode($"raw/{run}/east side/q1+q2.csv"));
         var attributes = await sqs.GetQueueAttributesAsync(queueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"], CancellationToken.None);
         attributes["ApproximateNumberOfMessages"].ShouldBe("0");
         attributes["ApproximateNumberOfMessagesNotVisible"].ShouldBe("1", "the failed message waits for its retry");
@@ -64,11 +67,12 @@ public sealed class LocalQueueHostTests(LocalStack stack)
         var bucket = stack.Bucket;
         var run = Guid.NewGuid().ToString("N")[..12];
         using var s3 = stack.CreateS3Client();
+        await stack.PublishSourceRegistryAsync(FeedBucket.RegistryOf((run, ["SCH1"])));
         stack.PurgeUploadQueue();
         var cleanRole = stack.RoleSettings(LocalStack.CleanRole);
         using var sqs = new SqsClient(cleanRole);
         var output = new JsonLinesOutput(new StringWriter());
-        using var host = new LocalQueueHost(sqs, ProductFunctions.Create(() => cleanRole), new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
+        using var host = new LocalQueueHost(sqs, ProductFunctions.Create(() => cleanRole.WithDataBucket(bucket)), new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, "StudentMetrics"));
         using var stop = new CancellationTokenSource();
 
         var serving = host.ServeAsync(stack.UploadQueueUrl, "clean", stop.Token);

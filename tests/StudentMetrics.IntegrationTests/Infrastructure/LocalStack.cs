@@ -2,6 +2,9 @@ using System.Diagnostics;
 using Amazon.Runtime;
 using Amazon.S3;
 using StudentMetrics.Aws;
+using StudentMetrics.Cleaning.Sources;
+using StudentMetrics.Functions.Clean;
+using StudentMetrics.Functions.Sources;
 using Npgsql;
 
 namespace StudentMetrics.IntegrationTests.Infrastructure;
@@ -98,6 +101,28 @@ public sealed class LocalStack : IDisposable
 
     /// <summary>Temporary credentials of a role the templates define, to hand to a process as Lambda does.</summary>
     public ImmutableCredentials AssumeRole(string roleArnSetting) => RoleSettings(roleArnSetting).Credentials.GetCredentials();
+
+    /// <summary>
+    /// Publishes a test's source registry in the deployed bucket in place of whatever an earlier test published there.
+    /// A published registry gives way only to a later revision (S3SourceRegistry), and each test numbers its own from
+    /// the start: over the last test's, a test's registry would be refused and its files found in no source.
+    /// </summary>
+    public async Task PublishSourceRegistryAsync(SourceRegistry registry)
+    {
+        await ForgetSourceRegistryAsync();
+        using var s3 = CreateS3Client();
+        (await SourceRegistryPublication.In(s3, Bucket).PublishAsync(registry, CancellationToken.None)).ShouldBeTrue("nothing was published in between");
+    }
+
+    /// <summary>
+    /// Removes the published source registry from the deployed bucket, as before any deploy published one: for a test
+    /// whose code under test publishes its own database's registry (make run's pipeline), whose revision starts over.
+    /// </summary>
+    public async Task ForgetSourceRegistryAsync()
+    {
+        using var s3 = CreateS3Client();
+        await s3.DeleteObjectAsync(Bucket, CleanOutputLayout.SourceRegistry);
+    }
 
     /// <summary>Empties the upload queue, so a test sees only the messages it causes.</summary>
     public void PurgeUploadQueue() => Cli().Json("sqs", "purge-queue", "--queue-url", UploadQueueUrl);

@@ -2,7 +2,9 @@ using Amazon.S3.Model;
 using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Functions;
 using StudentMetrics.Functions.Local;
+using StudentMetrics.Functions.Sources;
 using StudentMetrics.Hosting.Observability;
+using StudentMetrics.IntegrationTests.Database;
 using StudentMetrics.IntegrationTests.Infrastructure;
 
 namespace StudentMetrics.IntegrationTests.Ops;
@@ -18,10 +20,18 @@ public sealed class SmokeTestTests(LocalStack stack)
     public async Task The_smoke_test_passes_with_the_deploy_roles_rights_and_leaves_nothing_behind()
     {
         stack.PurgeUploadQueue();
+        // What a deploy publishes before its smoke test: the migrated database's registry, which registers raw/smoke-test/.
+        await using (var database = await MigratedDatabase.CreateAsync(stack, "smoke"))
+        {
+            await stack.ForgetSourceRegistryAsync();
+            using var admin = stack.CreateS3Client();
+            await SourceRegistryPublication.PublishAsync(database.Owner, admin, stack.Bucket, CancellationToken.None);
+        }
+
         var cleanRole = stack.RoleSettings(LocalStack.CleanRole);
         using var sqs = new SqsClient(cleanRole);
         var output = new JsonLinesOutput(TextWriter.Null);
-        using var host = new LocalQueueHost(sqs, ProductFunctions.Create(() => cleanRole), new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, EmbeddedMetrics.DefaultNamespace));
+        using var host = new LocalQueueHost(sqs, ProductFunctions.Create(() => cleanRole.WithDataBucket(stack.Bucket)), new JsonLog(output, TimeProvider.System), new EmbeddedMetrics(output, TimeProvider.System, EmbeddedMetrics.DefaultNamespace));
         using var stop = new CancellationTokenSource();
         var serving = host.ServeAsync(stack.UploadQueueUrl, "clean", stop.Token);
         var run = "test-" + Guid.NewGuid().ToString("N")[..12];

@@ -34,6 +34,16 @@ public sealed class AwsSettingsTests
     }
 
     [Fact]
+    public void The_data_bucket_is_the_templates_setting_and_a_function_that_needs_it_says_so_when_it_is_missing()
+    {
+        AwsSettings.FromEnvironment(Env(("AWS_REGION", "eu-west-1"), ("STUDENT_METRICS_BUCKET", "student-metrics-data-1"))).DataBucket.ShouldBe("student-metrics-data-1");
+
+        var error = Should.Throw<AwsSettingsException>(() => AwsSettings.FromEnvironment(Env(("AWS_REGION", "eu-west-1"))).RequireDataBucket("the clean function"));
+
+        error.Message.ShouldStartWith("STUDENT_METRICS_BUCKET is not set: the clean function needs");
+    }
+
+    [Fact]
     public void The_region_falls_back_to_aws_default_region()
     {
         AwsSettings.FromEnvironment(Env(("AWS_DEFAULT_REGION", "ap-southeast-2"))).Region.ShouldBe("ap-southeast-2");

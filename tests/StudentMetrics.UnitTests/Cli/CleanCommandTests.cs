@@ -35,8 +35,8 @@ public sealed class CleanCommandTests : IDisposable
         exit.ShouldBe(2);
         stderr.ShouldContain("missing_required_columns: the header has no column for student_id, school_id, grade_level, term, days_enrolled, recorded_on");
         Directory.GetFiles(Path.Combine(_dir, "out"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Path.Combine(_dir, "out"), f).Replace('\\', '/')).Order()
-            .ShouldBe(["quarantine/in.csv", "quarantine/in.csv.report.json", "reports/in.csv.report.json"]);
-        File.ReadAllText(Path.Combine(_dir, "out", "quarantine", "in.csv")).ShouldBe("name,score\nann,3\n");
+            .ShouldBe(["quarantine/files/in.csv", "quarantine/reports/in.csv.report.json", "reports/in.csv.report.json"]);
+        File.ReadAllText(Path.Combine(_dir, "out", "quarantine", "files", "in.csv")).ShouldBe("name,score\nann,3\n");
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class CleanCommandTests : IDisposable
         var (exit, _, _) = await CliRun.Of("clean", input, "--out", Path.Combine(_dir, "out"));
 
         exit.ShouldBe(2);
-        File.ReadAllText(Path.Combine(_dir, "out", "quarantine", "bad.csv.rejects.csv")).ShouldContain("gpa:out_of_range");
+        File.ReadAllText(Path.Combine(_dir, "out", "quarantine", "rejects", "bad.csv")).ShouldContain("gpa:out_of_range");
         Directory.Exists(Path.Combine(_dir, "out", "rejects")).ShouldBeFalse("rejects/ holds only what a loaded file dropped");
         Directory.Exists(Path.Combine(_dir, "out", "clean")).ShouldBeFalse();
     }

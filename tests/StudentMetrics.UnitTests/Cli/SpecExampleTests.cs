@@ -38,7 +38,7 @@ public sealed class SpecExampleTests
             exit.ShouldBe(cleaned ? 0 : 2);
             File.Exists(Path.Combine(outDir, "clean", file)).ShouldBe(cleaned);
             File.Exists(Path.Combine(outDir, "rejects", file)).ShouldBe(cleaned);
-            File.Exists(Path.Combine(outDir, "quarantine", file)).ShouldBe(!cleaned);
+            File.Exists(Path.Combine(outDir, "quarantine", "files", file)).ShouldBe(!cleaned);
             SpecExampleCorpus.CheckReport(expected, report);
             SpecExampleCorpus.CheckOutputs(expected, ReadIfExists(Path.Combine(outDir, "clean", file)), ReadIfExists(Path.Combine(outDir, "rejects", file)));
         }

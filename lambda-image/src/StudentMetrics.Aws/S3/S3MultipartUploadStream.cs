@@ -91,34 +91,48 @@ public sealed class S3MultipartUploadStream : Stream, IOutputObject
         // Parts go up when full; a flush must not force a part smaller than S3 accepts.
     }
 
-    public async Task CompleteAsync(CancellationToken cancellationToken)
+    public async Task<WrittenObject> CompleteAsync(WriteCondition condition, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
-        if (_uploadId is null)
+        try
         {
-            var put = new PutObjectRequest
+            string etag;
+            string? versionId;
+            if (_uploadId is null)
             {
-                BucketName = _bucket,
-                Key = _key,
-                InputStream = new MemoryStream(_buffer, 0, _buffered, writable: false),
-                ContentType = ContentTypeOf(_key),
-            };
-            AddMetadata(put.Metadata);
-            await _s3.PutObjectAsync(put, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            if (_buffered > 0)
+                var put = new PutObjectRequest
+                {
+                    BucketName = _bucket,
+                    Key = _key,
+                    InputStream = new MemoryStream(_buffer, 0, _buffered, writable: false),
+                    ContentType = ContentTypeOf(_key),
+                };
+                AddMetadata(put.Metadata);
+                S3Conditions.Apply(condition, put);
+                var response = await _s3.PutObjectAsync(put, cancellationToken).ConfigureAwait(false);
+                (etag, versionId) = (response.ETag, response.VersionId);
+            }
+            else
             {
-                await UploadPartAsync(cancellationToken).ConfigureAwait(false);
+                if (_buffered > 0)
+                {
+                    await UploadPartAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                var complete = new CompleteMultipartUploadRequest { BucketName = _bucket, Key = _key, UploadId = _uploadId, PartETags = _parts };
+                S3Conditions.Apply(condition, complete);
+                var response = await _s3.CompleteMultipartUploadAsync(complete, cancellationToken).ConfigureAwait(false);
+                (etag, versionId) = (response.ETag, response.VersionId);
             }
 
-            await _s3.CompleteMultipartUploadAsync(
-                new CompleteMultipartUploadRequest { BucketName = _bucket, Key = _key, UploadId = _uploadId, PartETags = _parts },
-                cancellationToken).ConfigureAwait(false);
+            _finished = true;
+            return new WrittenObject(_key, etag, versionId);
         }
-
-        _finished = true;
+        catch (AmazonS3Exception e) when (S3Conditions.Failed(e, condition))
+        {
+            await AbortAsync().ConfigureAwait(false);
+            throw OutputConflictException.For(_bucket, _key, condition, e);
+        }
     }
 
     public async Task AbortAsync()

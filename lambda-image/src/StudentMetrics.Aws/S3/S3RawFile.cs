@@ -1,50 +1,50 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using StudentMetrics.Cleaning;
+using StudentMetrics.Cleaning.Storage;
 
 namespace StudentMetrics.Aws.S3;
 
 /// <summary>
-/// A raw export in S3, pinned to the version that was there when processing began: every read asks for that ETag,
-/// so a school overwriting the object mid-way cannot mix two versions into one cleaned file (the new version's own
-/// event will bring it in).
+/// One version of a raw export in S3: every read asks for that version id and that ETag, so a school overwriting the
+/// object mid-way cannot mix two versions into one cleaned file (the new version is settled on its own).
 /// </summary>
 public sealed class S3RawFile : IRawFile
 {
+    /// <summary>The version id S3 reports for an object written while the bucket had no versioning.</summary>
+    public const string UnversionedId = "null";
+
     private readonly IAmazonS3 _s3;
     private readonly CancellationToken _cancellationToken;
 
-    private S3RawFile(IAmazonS3 s3, string bucket, string key, long length, string etag, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Also cancels every later read of the file.</param>
+    public S3RawFile(IAmazonS3 s3, string bucket, RawVersion version, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(version);
         _s3 = s3;
         Location = bucket;
-        Key = key;
-        Length = length;
-        ETag = etag;
+        RawVersion = version;
         _cancellationToken = cancellationToken;
     }
 
     public string Location { get; }
 
-    public string Key { get; }
+    public RawVersion RawVersion { get; }
 
-    public long Length { get; }
+    public string Key => RawVersion.Key;
 
-    public string ETag { get; }
+    public long Length => RawVersion.Size;
 
-    public string Version => ETag;
+    public string ETag => RawVersion.ETag;
 
-    /// <param name="cancellationToken">Also cancels every later read of the file.</param>
-    public static async Task<S3RawFile> OpenAsync(IAmazonS3 s3, string bucket, string key, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(s3);
-        var head = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-        return new S3RawFile(s3, bucket, key, head.ContentLength, head.ETag, cancellationToken);
-    }
+    public string Version => RawVersion.VersionId;
+
+    /// <summary>The version id to ask S3 for, or null for an object that has none.</summary>
+    public string? RequestVersionId => RawVersion.VersionId == UnversionedId ? null : RawVersion.VersionId;
 
     public Stream OpenRead()
     {
-        var request = new GetObjectRequest { BucketName = Location, Key = Key, EtagToMatch = ETag };
+        var request = new GetObjectRequest { BucketName = Location, Key = Key, VersionId = RequestVersionId, EtagToMatch = ETag };
         return _s3.GetObjectAsync(request, _cancellationToken).GetAwaiter().GetResult().ResponseStream;
     }
 }

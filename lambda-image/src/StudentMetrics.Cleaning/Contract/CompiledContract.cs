@@ -15,6 +15,8 @@ internal sealed class CompiledContract
     public const int InvalidFormat = 4;
     public const int TooLong = 5;
     public const int AtMostBroken = 6;
+
+    public const string NotPermittedForSourceCode = "not_permitted_for_source";
     private const int CodesPerColumn = 7;
 
     /// <summary>Pseudo-column of the codes that concern a whole row.</summary>
@@ -50,6 +52,9 @@ internal sealed class CompiledContract
         names.Add($"{RowColumn}:wrong_field_count");
         DuplicateKey = names.Count;
         names.Add($"{RowColumn}:duplicate_key");
+        PermissionColumn = contract.SchoolColumn is { } school ? IndexOrThrow(school) : -1;
+        NotPermittedForSource = names.Count;
+        names.Add($"{contract.SchoolColumn ?? RowColumn}:{NotPermittedForSourceCode}");
         ReasonNames = [.. names];
         var longest = 0;
         foreach (var column in Columns)
@@ -88,6 +93,11 @@ internal sealed class CompiledContract
     public int WrongFieldCount { get; }
 
     public int DuplicateKey { get; }
+
+    /// <summary>The column a source must be permitted to send values of, or -1.</summary>
+    public int PermissionColumn { get; }
+
+    public int NotPermittedForSource { get; }
 
     /// <summary>The most bytes a canonical row can take.</summary>
     public int CanonicalRowBytes { get; }

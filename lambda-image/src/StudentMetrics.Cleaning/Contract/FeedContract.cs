@@ -42,7 +42,10 @@ public sealed record FeedContract
     /// <summary>Date column deciding which of the rows sharing a key is kept (latest wins, ties go to the later row); none: the later row.</summary>
     public string? RecencyColumn { get; init; }
 
-    /// <summary>The column holding the school a row belongs to (what a source may send); none for a feed without schools.</summary>
+    /// <summary>
+    /// The column holding the school a row belongs to (what a source may send): a row whose school its source may not
+    /// send is rejected as <c>COLUMN:not_permitted_for_source</c>. None for a feed without schools.
+    /// </summary>
     public string? SchoolColumn { get; init; }
 
     /// <summary>A field longer than this many characters is rejected as <c>too_long</c>.</summary>

@@ -1,9 +1,13 @@
+using System.Globalization;
+
 namespace StudentMetrics.Cleaning.Storage;
 
 /// <summary>
 /// A directory standing in for the bucket (the command line's <c>clean --out DIR</c>): the same keys become paths
 /// below it. An object is written beside its path and renamed into place when complete, so a reader never sees half
-/// of one. Metadata is not kept: nothing loads from a local directory by its metadata.
+/// of one. Metadata is not kept: nothing loads from a local directory by its metadata. A file's ETag is its size and
+/// last write time; conditions are checked just before the rename, which is enough for one command at a time (S3
+/// checks them atomically).
 /// </summary>
 public sealed class DirectoryFeedStore(string directory) : IFeedStore
 {
@@ -21,10 +25,20 @@ public sealed class DirectoryFeedStore(string directory) : IFeedStore
             : throw new ArgumentException($"The key '{key}' leads outside {Location}.", nameof(key));
     }
 
-    public IOutputObject Create(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
-        new FileOutput(key, PathOf(key), Location);
+    public Task<ObjectState?> InspectAsync(string key, CancellationToken cancellationToken) => Task.FromResult(StateOf(key, PathOf(key)));
 
-    public async Task CopyRawAsync(IRawFile raw, string toKey, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    public async Task<StoredObject?> TryReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        return StateOf(key, path) is { } state
+            ? new StoredObject(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), state)
+            : null;
+    }
+
+    public IOutputObject Create(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
+        new FileOutput(this, key, PathOf(key));
+
+    public async Task<WrittenObject> CopyRawAsync(IRawFile raw, string toKey, IReadOnlyDictionary<string, string> metadata, WriteCondition condition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(raw);
         await using var output = Create(toKey, metadata, cancellationToken);
@@ -33,36 +47,58 @@ public sealed class DirectoryFeedStore(string directory) : IFeedStore
             await source.CopyToAsync(output.Content, cancellationToken).ConfigureAwait(false);
         }
 
-        await output.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return await output.CompleteAsync(condition, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task CopyAsync(string fromKey, string toKey, CancellationToken cancellationToken)
+    public async Task<WrittenObject> CopyAsync(WrittenObject from, string toKey, WriteCondition condition, CancellationToken cancellationToken)
     {
-        var target = PathOf(toKey);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(PathOf(fromKey), target, overwrite: true);
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(from);
+        if (StateOf(from.Key, PathOf(from.Key))?.ETag != from.ETag)
+        {
+            throw OutputConflictException.For(Location, from.Key, WriteCondition.Matches(from.ETag));
+        }
+
+        await using var output = Create(toKey, NoMetadata, cancellationToken);
+        await using (var source = File.OpenRead(PathOf(from.Key)))
+        {
+            await source.CopyToAsync(output.Content, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await output.CompleteAsync(condition, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task PutAsync(string key, ReadOnlyMemory<byte> content, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    public async Task<WrittenObject> PutAsync(string key, ReadOnlyMemory<byte> content, IReadOnlyDictionary<string, string> metadata, WriteCondition condition, CancellationToken cancellationToken)
     {
         await using var output = Create(key, metadata, cancellationToken);
         await output.Content.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-        await output.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return await output.CompleteAsync(condition, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<StoredObject?> TryReadAsync(string key, CancellationToken cancellationToken)
+    public Task DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
-        return File.Exists(path) ? new StoredObject(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), NoMetadata) : null;
-    }
-
-    public Task DeleteAsync(string key, CancellationToken cancellationToken)
-    {
-        var path = PathOf(key);
+        Check(key, path, condition);
         File.Delete(path);
         PruneEmptyFolders(path, Location);
         return Task.CompletedTask;
+    }
+
+    private static ObjectState? StateOf(string key, string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists
+            ? new ObjectState(key, string.Create(CultureInfo.InvariantCulture, $"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}"), NoMetadata)
+            : null;
+    }
+
+    private void Check(string key, string path, WriteCondition condition)
+    {
+        var current = StateOf(key, path);
+        var holds = condition.IsNone || (condition.MustBeAbsent ? current is null : current?.ETag == condition.ETag);
+        if (!holds)
+        {
+            throw OutputConflictException.For(Location, key, condition);
+        }
     }
 
     // A bucket has no folders: one whose last object went goes too, so the directory reads as the bucket would.
@@ -76,17 +112,17 @@ public sealed class DirectoryFeedStore(string directory) : IFeedStore
 
     private sealed class FileOutput : IOutputObject
     {
+        private readonly DirectoryFeedStore _store;
         private readonly string _path;
         private readonly string _partial;
-        private readonly string _root;
         private readonly FileStream _stream;
         private bool _finished;
 
-        public FileOutput(string key, string path, string root)
+        public FileOutput(DirectoryFeedStore store, string key, string path)
         {
+            _store = store;
             Key = key;
             _path = path;
-            _root = root;
             _partial = path + ".partial";
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             _stream = new FileStream(_partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
@@ -96,11 +132,13 @@ public sealed class DirectoryFeedStore(string directory) : IFeedStore
 
         public Stream Content => _stream;
 
-        public async Task CompleteAsync(CancellationToken cancellationToken)
+        public async Task<WrittenObject> CompleteAsync(WriteCondition condition, CancellationToken cancellationToken)
         {
             await _stream.DisposeAsync().ConfigureAwait(false);
+            _store.Check(Key, _path, condition);
             File.Move(_partial, _path, overwrite: true);
             _finished = true;
+            return new WrittenObject(Key, StateOf(Key, _path)!.ETag, null);
         }
 
         public async Task AbortAsync()
@@ -113,7 +151,7 @@ public sealed class DirectoryFeedStore(string directory) : IFeedStore
             _finished = true;
             await _stream.DisposeAsync().ConfigureAwait(false);
             File.Delete(_partial);
-            PruneEmptyFolders(_partial, _root);
+            PruneEmptyFolders(_partial, _store.Location);
         }
 
         public ValueTask DisposeAsync() => new(AbortAsync());

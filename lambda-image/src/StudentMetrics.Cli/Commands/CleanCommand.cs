@@ -22,8 +22,9 @@ internal sealed class CleanCommand : ICliCommand
         INPUT is cleaned as the object {CleanOutputLayout.Raw}NAME would be in the bucket ({CleanOutputLayout.Raw}local/FEED/NAME with
         --feed), under the contract of its feed, by the same steps the clean
         function runs: DIR/{CleanOutputLayout.Clean}NAME (cleaned rows), DIR/{CleanOutputLayout.Rejects}NAME (rejected rows and why),
-        DIR/{CleanOutputLayout.Reports}NAME.report.json. A quarantined file is copied to DIR/{CleanOutputLayout.Quarantine}NAME with its report
-        and its rejected rows beside it, and nothing else is written.
+        DIR/{CleanOutputLayout.Reports}NAME{CleanOutputLayout.ReportSuffix}. A quarantined file is copied to DIR/{CleanOutputLayout.QuarantinedFiles}NAME, its
+        report to DIR/{CleanOutputLayout.QuarantinedReports}NAME{CleanOutputLayout.ReportSuffix} and its rejected rows to DIR/{CleanOutputLayout.QuarantinedRejects}NAME.
+        No source registry applies: rows of any school are accepted (in the bucket, the file's source decides).
         Exit codes: 0 cleaned, 2 quarantined (the reason on stderr), 1 an error of the tool's own.
         """;
 
@@ -44,8 +45,9 @@ internal sealed class CleanCommand : ICliCommand
 
         var feed = FeedOption.Read(args)?.Dataset;
         var store = new DirectoryFeedStore(outDir);
-        var raw = new LocalRawFile(input, CleanOutputLayout.Raw + (feed is null ? "" : $"local/{feed}/") + Path.GetFileName(input));
-        var report = (await new ObjectCleaner(store, Options).CleanAsync(raw, cancellationToken).ConfigureAwait(false)).Report;
+        var rawKey = CleanOutputLayout.Raw + (feed is null ? "" : $"local/{feed}/") + Path.GetFileName(input);
+        var cleaner = new ObjectCleaner(new LocalRawObjects(input, rawKey), store, Options, registry: null);
+        var report = (await cleaner.SettleAsync(new CleanRequest(rawKey), cancellationToken).ConfigureAwait(false)).Report!;
         var name = Path.GetFileName(input);
         if (report.Status == FileStatus.Quarantined)
         {

@@ -19,15 +19,17 @@ internal sealed class RunCommand : ICliCommand
         "run",
         new Operand("FILE", "the export to run through the pipeline"),
         new Option("--workdir", "DIR", "where copies of the outputs, the function logs and the dashboard go (default .local/run)"),
-        FeedOption.Declare("the feed the export belongs to: it is uploaded to raw/local/FEED/"));
+        FeedOption.Declare("the feed the export belongs to: it is uploaded to raw/local/FEED/"),
+        new Option("--schools", "ID,ID", "the schools the file may carry: registered for raw/local/ before the upload ('make run' passes the sample's)"));
 
     public string Details => $"""
         Needs the local stack ('make run' starts it): {DatabaseSettings.ConnectionStringVariable} for PostgreSQL,
         {AwsSettings.EndpointVariable} for the local AWS (it never talks to real AWS), and the bucket, queue and roles the
-        stack deployed from ops/cloudformation ({LocalStackSettings.BucketVariable}, ...). Applies migrations, uploads FILE to
-        the raw/ prefix, lets the S3 event reach the clean function through SQS, loads the cleaned object, and prints
-        where every output is. The clean function runs with the role the pipeline template gives it, the loader's reads
-        with the Glue job's role. Each run replaces the copies of the last one in DIR.
+        stack deployed from ops/cloudformation ({LocalStackSettings.BucketVariable}, ...). Applies migrations, registers the
+        source raw/local/ with the schools of --schools (as 'student-metrics sources add' does: audited, as 'make run', and
+        published for the cleaner), uploads FILE there, lets the S3 event reach the clean function through SQS, loads the
+        cleaned object, and prints where every output is. The clean function runs with the role the pipeline template
+        gives it, the loader's reads with the Glue job's role. Each run replaces the copies of the last one in DIR.
         Exit codes: 0 cleaned and loaded, 2 the file was quarantined (the reason is printed), 1 an error.
         """;
 
@@ -60,7 +62,11 @@ internal sealed class RunCommand : ICliCommand
         using var s3 = S3ClientFactory.Create(aws);
         await using var database = await DatabaseConnections.FromEnvironment().OpenAsync(cancellationToken).ConfigureAwait(false);
         var feed = FeedOption.Read(args)?.Dataset;
-        var options = new LocalRunOptions(Path.GetFullPath(file), Path.GetFullPath(workDir), stack.Bucket, stack.UploadQueueUrl) { Feed = feed };
+        var options = new LocalRunOptions(Path.GetFullPath(file), Path.GetFullPath(workDir), stack.Bucket, stack.UploadQueueUrl)
+        {
+            Feed = feed,
+            Schools = SourcesCommand.SchoolIds(args.Value("--schools")),
+        };
         var pipeline = new LocalPipeline(s3, aws.AssumingRole(stack.CleanRoleArn, "local-clean"), aws.AssumingRole(stack.LoadRoleArn, "local-load"), database, output.Error);
         var summary = await pipeline.RunAsync(options, cancellationToken).ConfigureAwait(false);
         LocalRunSummaryWriter.Write(summary, output.Out, Environment.CurrentDirectory);

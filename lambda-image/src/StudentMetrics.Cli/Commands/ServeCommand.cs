@@ -15,7 +15,8 @@ internal sealed class ServeCommand : ICliCommand
     public CommandSyntax Syntax { get; } = CommandSyntax.Of(
         "serve",
         new Option("--queue", "URL", "the SQS queue the S3 events arrive on", Required: true),
-        new Option("--function", "NAME", $"the function to run (default {CleanFunction.Name})"));
+        new Option("--function", "NAME", $"the function to run (default {CleanFunction.Name})"),
+        new Option("--bucket", "NAME", $"the pipeline's data bucket, the only one the clean function works in (default {AwsSettings.DataBucketVariable})"));
 
     public string Details => $"""
         Polls the queue ({AwsSettings.EndpointVariable} points it at the emulator), hands each batch to the function as the
@@ -26,7 +27,8 @@ internal sealed class ServeCommand : ICliCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        using var host = new LocalQueueHost(AwsSettings.FromEnvironment());
+        var aws = AwsSettings.FromEnvironment();
+        using var host = new LocalQueueHost(args.Value("--bucket") is { } bucket ? aws.WithDataBucket(bucket) : aws);
         var result = await host.ServeAsync(args.Value("--queue")!, args.Value("--function") ?? CleanFunction.Name, cancellationToken).ConfigureAwait(false);
         await output.Error.WriteLineAsync(
             $"serve: {result.Invocations} invocations, {result.MessagesSucceeded} messages handled, {result.MessagesFailed} failed").ConfigureAwait(false);

@@ -7,11 +7,14 @@ using StudentMetrics.Aws.S3;
 using StudentMetrics.Aws.Sqs;
 using StudentMetrics.Cleaning;
 using StudentMetrics.Cleaning.Contract;
+using StudentMetrics.Cleaning.Sources;
 using StudentMetrics.Database;
+using StudentMetrics.Database.Sources;
 using StudentMetrics.Functions;
 using StudentMetrics.Functions.Clean;
 using StudentMetrics.Functions.Load;
 using StudentMetrics.Functions.Local;
+using StudentMetrics.Functions.Sources;
 using StudentMetrics.Hosting.Observability;
 using StudentMetrics.Reporting;
 
@@ -36,7 +39,13 @@ internal sealed class LocalPipeline(IAmazonS3 s3, AwsSettings cleanRole, AwsSett
         ArgumentNullException.ThrowIfNull(options);
         ClearPreviousRun(options.WorkDir);
         var migrations = await _progress.RunAsync("applying migrations", () => new DatabaseMigrator(database, null).MigrateAsync(dryRun: false, cancellationToken)).ConfigureAwait(false);
-        var rawKey = CleanOutputLayout.Raw + "local/" + (options.Feed is null ? "" : options.Feed + "/") + Path.GetFileName(options.File);
+        var prefix = CleanOutputLayout.SourcePrefix(LocalRunOptions.Source);
+        var schools = options.Schools;
+        var registry = await _progress.RunAsync(
+            $"registering {prefix} in the source registry, permitted {(schools.Count == 0 ? "no new school" : string.Join(", ", schools))} (as 'student-metrics sources add' does), and publishing it",
+            () => RegisterAsync(options, prefix, schools, cancellationToken)).ConfigureAwait(false);
+
+        var rawKey = prefix + (options.Feed is null ? "" : options.Feed + "/") + Path.GetFileName(options.File);
         await _progress.RunAsync(
             $"uploading {options.File} to s3://{options.Bucket}/{rawKey}",
             () => s3.PutObjectAsync(new PutObjectRequest { BucketName = options.Bucket, Key = rawKey, FilePath = options.File }, cancellationToken)).ConfigureAwait(false);
@@ -44,7 +53,7 @@ internal sealed class LocalPipeline(IAmazonS3 s3, AwsSettings cleanRole, AwsSett
         var functionLog = Path.Combine(options.WorkDir, FunctionLogFile);
         var handled = await _progress.RunAsync(
             $"cleaning: the local host hands the queue's S3 events to the '{CleanFunction.Name}' function",
-            () => DrainAsync(options.UploadQueueUrl, functionLog, cancellationToken)).ConfigureAwait(false);
+            () => DrainAsync(options.Bucket, options.UploadQueueUrl, functionLog, cancellationToken)).ConfigureAwait(false);
 
         var report = await ReadReportAsync(options.Bucket, CleanOutputLayout.For(rawKey).Report, cancellationToken).ConfigureAwait(false);
         LoadResult? load = null;
@@ -68,16 +77,22 @@ internal sealed class LocalPipeline(IAmazonS3 s3, AwsSettings cleanRole, AwsSett
         var dashboard = await _progress.RunAsync(
             "drawing the dashboard from the reporting views",
             () => DashboardWriter.WriteAsync(database, Path.Combine(options.WorkDir, DashboardFile), cancellationToken)).ConfigureAwait(false);
-        return new LocalRunSummary(options.Bucket, rawKey, migrations, handled, report, load, copies, functionLog, dashboard);
+        return new LocalRunSummary(options.Bucket, rawKey, migrations, registry.Find(prefix)!, registry.Revision, handled, report, load, copies, functionLog, dashboard);
     }
 
-    private async Task<int> DrainAsync(string queueUrl, string functionLog, CancellationToken cancellationToken)
+    private async Task<SourceRegistry> RegisterAsync(LocalRunOptions options, string prefix, IReadOnlyList<string> schools, CancellationToken cancellationToken)
+    {
+        await new SourceRegistryStore(database).EnsureAsync(prefix, "make run: the local pipeline's uploads", schools, new RegistryActor(LocalRunOptions.Actor), cancellationToken).ConfigureAwait(false);
+        return await SourceRegistryPublication.PublishAsync(database, s3, options.Bucket, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> DrainAsync(string bucket, string queueUrl, string functionLog, CancellationToken cancellationToken)
     {
         await using var logFile = new StreamWriter(functionLog, append: false);
         var lines = new JsonLinesOutput(logFile);
         // Lambda's event source mapping polls the queue with the function's role, as this does.
         using var sqs = new SqsClient(cleanRole);
-        using var host = new LocalQueueHost(sqs, ProductFunctions.Create(() => cleanRole), new JsonLog(lines, TimeProvider.System), new EmbeddedMetrics(lines, TimeProvider.System, EmbeddedMetrics.DefaultNamespace));
+        using var host = new LocalQueueHost(sqs, ProductFunctions.Create(() => cleanRole.WithDataBucket(bucket)), new JsonLog(lines, TimeProvider.System), new EmbeddedMetrics(lines, TimeProvider.System, EmbeddedMetrics.DefaultNamespace));
         var drained = await host.DrainAsync(queueUrl, CleanFunction.Name, cancellationToken).ConfigureAwait(false);
         return drained.MessagesFailed == 0
             ? drained.MessagesSucceeded

@@ -7,6 +7,15 @@ namespace StudentMetrics.Cli.LocalRun;
 /// <param name="UploadQueueUrl">The queue the bucket notifies of uploads to raw/.</param>
 internal sealed record LocalRunOptions(string File, string WorkDir, string Bucket, string UploadQueueUrl)
 {
+    /// <summary>The source the run uploads as: its file goes to raw/local/.</summary>
+    public const string Source = "local";
+
+    /// <summary>Who the run's changes to the source registry are audited as.</summary>
+    public const string Actor = "make run";
+
+    /// <summary>The school ids the local source may send, registered before the upload (none: the registry as it is).</summary>
+    public IReadOnlyList<string> Schools { get; init; } = [];
+
     /// <summary>The feed named in the raw key (<c>raw/local/FEED/NAME</c>); null for the default feed (<c>raw/local/NAME</c>).</summary>
     public string? Feed { get; init; }
 }

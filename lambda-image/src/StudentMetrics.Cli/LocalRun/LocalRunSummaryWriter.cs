@@ -20,6 +20,7 @@ internal static class LocalRunSummaryWriter
         output.WriteLine("StudentMetrics local run");
         output.WriteLine($"  raw object      {summary.RawKey} ({Bytes(report.Source.SizeBytes)}, sha256 {report.Source.Sha256[..12]}…)");
         output.WriteLine($"  migrations      {MigrationReport.Summary(summary.Migrations)}");
+        output.WriteLine($"  source          {summary.Source.Prefix} may send {Schools(summary.Source.Schools)} (registry revision {summary.RegistryRevision}, published for the cleaner)");
         output.WriteLine($"  queue messages  {summary.MessagesHandled} handled by the clean function (S3 sends a test event when notifications are set up)");
         output.WriteLine($"  status          {(report.Status == FileStatus.Cleaned ? "cleaned" : "QUARANTINED: " + report.Reason)}");
         output.WriteLine($"  rows read       {report.RowsRead}   (encoding {report.Encoding}, delimiter '{Printable(report.Delimiter)}')");
@@ -66,6 +67,13 @@ internal static class LocalRunSummaryWriter
         LoadOutcome.SkippedStale => "a newer version of this key is loaded: nothing changed",
         _ => $"{load.Inserted} inserted, {load.Replaced} replaced, {load.Removed} removed, {load.KeptNewer} kept because a stored row was newer"
              + (load.Restored > 0 ? $", {load.Restored} of other files restored" : ""),
+    };
+
+    private static string Schools(IReadOnlyList<string> schools) => schools.Count switch
+    {
+        0 => "no school: register some with 'make run SCHOOLS=ID,ID'",
+        1 => "school " + schools[0],
+        _ => $"{schools.Count} schools: {string.Join(", ", schools)}",
     };
 
     private static string Printable(string delimiter) => delimiter == "\t" ? "\\t" : delimiter;

@@ -1,3 +1,5 @@
+using StudentMetrics.Aws;
+
 namespace StudentMetrics.Cli.LocalRun;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace StudentMetrics.Cli.LocalRun;
 /// <param name="LoadRoleArn">The Glue job's role, whose S3 reads the local loader makes.</param>
 internal sealed record LocalStackSettings(string Bucket, string UploadQueueUrl, string CleanRoleArn, string LoadRoleArn)
 {
-    public const string BucketVariable = "STUDENT_METRICS_BUCKET";
+    public const string BucketVariable = AwsSettings.DataBucketVariable;
     public const string UploadQueueVariable = "STUDENT_METRICS_UPLOAD_QUEUE_URL";
     public const string CleanRoleVariable = "STUDENT_METRICS_CLEAN_ROLE_ARN";
     public const string LoadRoleVariable = "STUDENT_METRICS_LOAD_ROLE_ARN";

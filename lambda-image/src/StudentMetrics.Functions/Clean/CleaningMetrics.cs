@@ -29,4 +29,10 @@ public static class CleaningMetrics
             new Metric("DurationMs", duration.TotalMilliseconds, MetricUnit.Milliseconds),
         ];
     }
+
+    /// <summary>An event for a version the key no longer holds, skipped (a late or out-of-order delivery).</summary>
+    public static Metric[] StaleEvent() => [new Metric("StaleEvents", 1, MetricUnit.Count)];
+
+    /// <summary>Cleanings that lost to a newer version or another run and wrote nothing that stands.</summary>
+    public static Metric[] StaleCleanings(int count) => [new Metric("StaleCleanings", count, MetricUnit.Count)];
 }

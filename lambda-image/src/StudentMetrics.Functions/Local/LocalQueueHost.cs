@@ -15,9 +15,9 @@ public sealed class LocalQueueHost : IDisposable
     private readonly SqsClient? _ownedSqs;
     private readonly QueuePoller _poller;
 
-    /// <summary>The product's functions on SQS at <paramref name="settings"/>, logs and metrics on stdout.</summary>
+    /// <summary>The product's functions with <paramref name="settings"/> (SQS, the data bucket), logs and metrics on stdout.</summary>
     public LocalQueueHost(AwsSettings settings)
-        : this(new SqsClient(settings), ProductFunctions.Catalog, JsonLog.Console, EmbeddedMetrics.Console, ownsClient: true)
+        : this(new SqsClient(settings), ProductFunctions.Create(() => settings), JsonLog.Console, EmbeddedMetrics.Console, ownsClient: true)
     {
     }
 

@@ -1,5 +1,8 @@
+using StudentMetrics.Aws;
+using StudentMetrics.Aws.S3;
 using StudentMetrics.Database;
 using StudentMetrics.Functions.Configuration;
+using StudentMetrics.Functions.Sources;
 using StudentMetrics.Hosting;
 using StudentMetrics.Hosting.Observability;
 
@@ -7,11 +10,12 @@ namespace StudentMetrics.Functions.Migrate;
 
 /// <summary>
 /// Applies the migrations this image carries to the product database; the deploy workflow invokes it before it points
-/// traffic at a new version. A failed script is an invocation error, so the deploy stops.
+/// traffic at a new version. A failed script is an invocation error, so the deploy stops. Then it publishes the source
+/// registry to the data bucket for the clean function (a migration may have changed it); failing to is an error too.
 /// </summary>
 [Function(Name)]
 [DirectInvocationTrigger]
-public sealed class MigrateFunction(DatabaseConnections connections) : IJsonFunction<MigrateRequest, MigrateResponse>
+public sealed class MigrateFunction(DatabaseConnections connections, AwsSettings aws) : IJsonFunction<MigrateRequest, MigrateResponse>
 {
     public const string Name = "migrate";
 
@@ -27,8 +31,17 @@ public sealed class MigrateFunction(DatabaseConnections connections) : IJsonFunc
             LogField.Of("applied", string.Join(",", result.Scripts)),
             LogField.Of("appliedCount", result.Scripts.Count),
             LogField.Of("alreadyApplied", result.AlreadyApplied));
+        long? published = null;
+        if (!result.DryRun && aws.DataBucket is { } bucket)
+        {
+            using var s3 = S3ClientFactory.Create(aws);
+            published = (await SourceRegistryPublication.PublishAsync(dataSource, s3, bucket, context.CancellationToken).ConfigureAwait(false)).Revision;
+            context.Log.Info("source registry published", LogField.Of("address", SourceRegistryPublication.In(s3, bucket).Address), LogField.Of("revision", published.Value));
+        }
+
         return new MigrateResponse
         {
+            PublishedRegistryRevision = published,
             DryRun = result.DryRun,
             Applied = result.Scripts,
             BaselineRecorded = result.BaselineByEquivalence,

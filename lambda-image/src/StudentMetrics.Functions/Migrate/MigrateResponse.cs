@@ -26,4 +26,8 @@ public sealed class MigrateResponse
     /// <summary>Scripts the database has that this build does not carry: a newer build migrated it.</summary>
     [JsonPropertyName("appliedButUnknown")]
     public IReadOnlyList<string> AppliedButUnknown { get; init; } = [];
+
+    /// <summary>The revision of the source registry published to the data bucket afterwards; null when none was (a dry run, or no bucket set).</summary>
+    [JsonPropertyName("publishedRegistryRevision")]
+    public long? PublishedRegistryRevision { get; init; }
 }
