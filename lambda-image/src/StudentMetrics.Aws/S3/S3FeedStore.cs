@@ -14,18 +14,10 @@ public sealed class S3FeedStore(IAmazonS3 s3, string bucket) : IFeedStore
 {
     public string Location => bucket;
 
-    public async Task<ObjectState?> InspectAsync(string key, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var head = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-            return new ObjectState(key, head.ETag, S3UserMetadata.ByName(head.Metadata));
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public async Task<ObjectState?> InspectAsync(string key, CancellationToken cancellationToken) =>
+        await S3ObjectHead.TryGetAsync(s3, bucket, key, cancellationToken).ConfigureAwait(false) is { } head
+            ? new ObjectState(key, head.ETag, S3UserMetadata.ByName(head.Metadata))
+            : null;
 
     public async Task<StoredObject?> TryReadAsync(string key, CancellationToken cancellationToken)
     {

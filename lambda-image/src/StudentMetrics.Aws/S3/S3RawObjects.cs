@@ -1,4 +1,3 @@
-using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using StudentMetrics.Cleaning;
@@ -13,17 +12,13 @@ public sealed class S3RawObjects(IAmazonS3 s3, string bucket) : IRawObjects
 
     public async Task<RawVersion?> CurrentAsync(string key, CancellationToken cancellationToken)
     {
-        try
+        if (await S3ObjectHead.TryGetAsync(s3, bucket, key, cancellationToken).ConfigureAwait(false) is not { } head)
         {
-            var head = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-            var uploaded = head.LastModified ?? throw new InvalidDataException($"s3://{bucket}/{key} has no Last-Modified");
-            return new RawVersion(key, head.VersionId ?? S3RawFile.UnversionedId, head.ETag, head.ContentLength, new DateTimeOffset(DateTime.SpecifyKind(uploaded.ToUniversalTime(), DateTimeKind.Utc)));
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            // Never uploaded, or its latest version is a delete marker: the key holds nothing now.
             return null;
         }
+
+        var uploaded = head.LastModified ?? throw new InvalidDataException($"s3://{bucket}/{key} has no Last-Modified");
+        return new RawVersion(key, head.VersionId ?? S3RawFile.UnversionedId, head.ETag, head.ContentLength, new DateTimeOffset(DateTime.SpecifyKind(uploaded.ToUniversalTime(), DateTimeKind.Utc)));
     }
 
     public async Task<long> OrdinalAsync(RawVersion version, CancellationToken cancellationToken)
